@@ -1,0 +1,43 @@
+# `make` sets everything up and builds every output; `make test` runs the tests.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all build test check clean system-libraries
+
+all: build
+
+# WeasyPrint subsets the embedded fonts with HarfBuzz's subsetter. Without it
+# WeasyPrint falls back to another subsetter, warns, and the PDFs' bytes differ
+# from machine to machine, so the build refuses to go on without it.
+system-libraries:
+	@if ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing libharfbuzz-subset0 (font subsetting for the PDFs)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; \
+	  else \
+	    echo "Please install HarfBuzz's subset library first, e.g. 'sudo apt-get install libharfbuzz-subset0' (Debian/Ubuntu) or 'brew install harfbuzz' (macOS)." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+build: system-libraries $(STAMP)
+	$(BIN)/python -m generator build
+
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+test: system-libraries $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf output $(VENV) .pytest_cache *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

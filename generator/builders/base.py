@@ -1,0 +1,112 @@
+"""What every builder is, and the PDF rendering the PDF builders share."""
+
+from __future__ import annotations
+
+import logging
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import BuildError
+from ..fonts import font_faces
+from ..model import Material
+from ..templating import TEMPLATES, render_template
+
+
+class Builder:
+    """Write one output file from the material."""
+
+    name: str = ""
+    filename: str = ""
+    description: str = ""
+
+    def build(self, material: Material, target: Path) -> None:
+        """Write this output for `material` to `target`."""
+        raise NotImplementedError
+
+
+class PdfBuilder(Builder):
+    """A builder whose output is a PDF rendered by WeasyPrint from an HTML template."""
+
+    template: str = ""
+    max_pages: int = 1
+
+    def render(self, material: Material, **layout):
+        """Return the WeasyPrint document of this output, laid out with `layout`."""
+        html = render_template(self.template, material=material, brand=material.brand, **layout)
+        return render_pdf_document(html, material)
+
+    def write(self, document, target: Path) -> None:
+        """Write `document` to `target` as a tagged PDF with embedded fonts."""
+        with weasyprint_problems_as_errors(self.filename):
+            document.write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+
+    def check_pages(self, document, advice: str) -> None:
+        """Fail if `document` has more pages than this output may have."""
+        if len(document.pages) > self.max_pages:
+            limit = "one page" if self.max_pages == 1 else f"{self.max_pages} pages"
+            raise BuildError(
+                f"{self.filename}: the content needs {len(document.pages)} pages but the {self.name} "
+                f"must fit on {limit}; {advice}"
+            )
+
+
+def brand_stylesheet(material: Material) -> str:
+    """Return the CSS that gives a document the brand's colours and fonts."""
+    return render_template("brand.css", brand=material.brand, faces=font_faces(material.brand.fonts.print))
+
+
+def render_pdf_document(html: str, material: Material):
+    """Return the laid-out WeasyPrint document for `html`, failing on anything WeasyPrint complains about."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    fetcher = project_files_only()
+    with weasyprint_problems_as_errors("the PDF"):
+        brand = weasyprint.CSS(string=brand_stylesheet(material), font_config=fonts, url_fetcher=fetcher)
+        page = weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
+        return page.render(stylesheets=[brand], font_config=fonts)
+
+
+def project_files_only():
+    """Return a URL fetcher that serves the templates and installed fonts, and refuses anything else."""
+    from weasyprint.urls import URLFetcher
+
+    from ..fonts import FAMILIES
+
+    allowed = [TEMPLATES] + sorted({face.path.parent for faces in FAMILIES.values() for face in faces})
+
+    class ProjectFiles(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urllib.parse.urlparse(url)
+            path = Path(urllib.parse.unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            if path is None or not any(path.is_relative_to(root) for root in allowed):
+                raise BuildError(f"only the project's own templates and fonts may be used, not '{url}'")
+            return super().fetch(url, headers)
+
+    return ProjectFiles(allowed_protocols=["file"])
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def weasyprint_problems_as_errors(what: str) -> Iterator[None]:
+    """Turn every warning or error WeasyPrint logs inside the block into a BuildError."""
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+    if collector.messages:
+        raise BuildError(f"{what}: the PDF renderer reported: " + "; ".join(collector.messages))

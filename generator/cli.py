@@ -1,0 +1,106 @@
+"""The command line: build the outputs, or check the content."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .builders import BUILDERS
+from .content import DEFAULT_BRAND, DEFAULT_CONTENT, load_content
+from .errors import ContentError, UserError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Build the flyer, handout and other teaching materials from one content file.
+
+The words live in content/harm-reduction.yaml and the colours and fonts in
+content/brand.yaml. Edit those files, then run `build`.
+"""
+
+EPILOG = """\
+examples:
+  python -m generator build                 build every output into output/
+  python -m generator build --only flyer    build just the flyer
+  python -m generator check                 check the content without building
+
+If something in the content is wrong, nothing is built and each problem is
+printed with the file and line to fix, e.g.
+  content/harm-reduction.yaml:42: comparison.rows[3].harm_reduction: must not be empty
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the parser of the command line."""
+    main = argparse.ArgumentParser(
+        prog="python -m generator",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    outputs = "\n".join(f"  {b.name:<9} {b.filename:<13} {b.description}" for b in BUILDERS.values())
+    build = commands.add_parser(
+        "build",
+        help="check the content and build the outputs",
+        description="Check the content, then build the outputs. Previous outputs are replaced only "
+        "when every output was built without a problem.",
+        epilog=f"outputs:\n{outputs}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _content_arguments(build)
+    build.add_argument("--out", metavar="DIR", type=Path, default=Path("output"),
+                       help="the folder to write the outputs to (default: output)")
+    build.add_argument("--only", metavar="NAME", nargs="+", choices=list(BUILDERS),
+                       help=f"build only these outputs ({', '.join(BUILDERS)})")
+
+    check = commands.add_parser(
+        "check",
+        help="check the content without building anything",
+        description="Read the content and brand files and report every problem with its file and line.",
+    )
+    _content_arguments(check)
+    return main
+
+
+def _content_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("content", metavar="CONTENT", type=Path, nargs="?", default=DEFAULT_CONTENT,
+                         help=f"the content file (default: {DEFAULT_CONTENT})")
+    command.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
+                         help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    arguments = parser().parse_args(argv)
+    try:
+        material = load_content(arguments.content, arguments.brand)
+        if arguments.command == "check":
+            print(f"{arguments.content}: the content is complete and valid.")
+            return EXIT_OK
+        from .build import build
+
+        for path in build(material, arguments.out, arguments.only):
+            print(f"wrote {_shown(path)}")
+        return EXIT_OK
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built." if arguments.command == "build"
+              else f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return EXIT_PROBLEM
+    except UserError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -1,0 +1,172 @@
+"""The content model: the organisation's text and look, validated and immutable.
+
+Each field's documentation is written once, here, next to its definition; it is
+also the reference an editor of `content/*.yaml` reads. Field names are the YAML
+keys. Text fields must not be empty.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def doc(text: str, check=None) -> Any:
+    """Return a dataclass field documented with `text`, optionally checked by `check`."""
+    return field(metadata={"doc": text, "check": check})
+
+
+def _internal(default) -> Any:
+    """Return a field the loader fills in; it is not read from YAML."""
+    return field(default=default, metadata={"internal": True}, compare=False, repr=False)
+
+
+# Checks take a converted value and return a message, or None when the value is fine.
+
+def _email(value: str) -> str | None:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", value):
+        return f"'{value}' is not an e-mail address (expected name@example.org)"
+    return None
+
+
+def _language_tag(value: str) -> str | None:
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        return f"'{value}' is not a language tag (expected e.g. en-US or es)"
+    return None
+
+
+def _hex_colour(value: str) -> str | None:
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+        return f"'{value}' is not a colour (expected six hex digits, e.g. \"#1D4E5C\", in quotes)"
+    return None
+
+
+def _positive(value: int) -> str | None:
+    return None if value >= 1 else f"must be 1 or more, not {value}"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A headline with the sentence(s) that explain it."""
+
+    headline: str = doc("The short sentence or phrase a reader sees first; the flyer shows only this.")
+    body: str = doc("The explanation that follows the headline, exactly as the organisation wrote it.")
+
+
+@dataclass(frozen=True)
+class StatementGroup:
+    """A titled group of statements, such as the "It is NOT" statements or the benefits."""
+
+    heading: str = doc("The section heading shown above the statements.")
+    statements: tuple[Statement, ...] = doc("The statements, in reading order.")
+
+
+@dataclass(frozen=True)
+class Principle:
+    """One row of the comparison: a principle and how each approach sees it."""
+
+    name: str = doc("The principle, e.g. 'Definition of Success'; shown in every output.")
+    abstinence: str = doc("How abstinence-based recovery sees this principle.")
+    harm_reduction: str = doc("How harm reduction sees this principle.")
+
+
+@dataclass(frozen=True)
+class ComparisonColumns:
+    """The comparison table's column headings."""
+
+    principle: str = doc("Heading of the first column, which names each principle.")
+    abstinence: str = doc("Heading of the abstinence-based recovery column.")
+    harm_reduction: str = doc("Heading of the harm reduction column.")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The side-by-side comparison of the two approaches."""
+
+    heading: str = doc("The section heading shown above the comparison.")
+    intro: tuple[str, ...] = doc("Sentences introducing the comparison, one list item each.")
+    columns: ComparisonColumns = doc("The table's column headings.")
+    rows: tuple[Principle, ...] = doc("The principles compared, one row each, in reading order.")
+
+
+@dataclass(frozen=True)
+class Author:
+    """A person credited as an author, with how to reach them."""
+
+    name: str = doc("Full name as it should be printed.")
+    role: str = doc("Job title, e.g. 'President and CEO'.")
+    organisation: str = doc("Organisation and place, as printed under the name.")
+    email: str = doc("E-mail address; the handout makes it a clickable link.", _email)
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Who wrote the material."""
+
+    heading: str = doc("The heading shown above the authors, e.g. 'Created by'.")
+    authors: tuple[Author, ...] = doc("The authors, in the order they are credited.")
+
+
+@dataclass(frozen=True)
+class Document:
+    """Facts about the document as a whole, used for titles and file metadata."""
+
+    title: str = doc("The title on every output and in the PDF's metadata.")
+    subtitle: str = doc("One line under the title saying what the material covers.")
+    subject: str = doc("A sentence describing the material; stored as the PDF's subject.")
+    language: str = doc("The language of the text as a tag, e.g. en-US; screen readers use it.", _language_tag)
+    version: int = doc("The version number of this text; raise it when the words change.", _positive)
+    date: datetime.date = doc("The date this version was written, as YYYY-MM-DD.")
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The brand colours, as six-digit hex codes."""
+
+    ink: str = doc("Body text.", _hex_colour)
+    primary: str = doc("Headings and the title band.", _hex_colour)
+    accent: str = doc("Rule lines and small labels.", _hex_colour)
+    muted: str = doc("Captions and footers.", _hex_colour)
+    paper: str = doc("Page background.", _hex_colour)
+    tint: str = doc("Panel background behind grouped text.", _hex_colour)
+    line: str = doc("Table rules and panel borders.", _hex_colour)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The typefaces the outputs use."""
+
+    print: str = doc("The typeface of the PDFs; it must be one the project installs (see generator/fonts.py).")
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The organisation's name and look, shared by every output."""
+
+    organisation: str = doc("The organisation's name, shown on every output and stored as the PDF author.")
+    place: str = doc("Where the organisation is, e.g. 'Bridgeport, CT'.")
+    website: str = doc("The organisation's web address without https://, e.g. example.org.")
+    palette: Palette = doc("The brand colours.")
+    fonts: Fonts = doc("The typefaces.")
+
+
+@dataclass(frozen=True)
+class Material:
+    """The whole teaching material: every word of the source, and the brand it is shown in."""
+
+    document: Document = doc("Facts about the document: title, language, version, date.")
+    is_not: StatementGroup = doc("The \"It is NOT ...\" statements: what harm reduction is not.")
+    benefits: StatementGroup = doc("The benefits: why harm reduction matters.")
+    comparison: Comparison = doc("Abstinence-based recovery and harm reduction, principle by principle.")
+    credits: Credits = doc("The authors of the material.")
+
+    brand: Brand | None = _internal(None)
+    source: str = _internal("")
+    lines: Mapping[str, int] = _internal(None)
+
+    def line_of(self, field_path: str) -> int | None:
+        """Return the line in the content file where `field_path` (e.g. 'credits.authors[0].email') is written."""
+        return (self.lines or {}).get(field_path)

@@ -1,0 +1,202 @@
+"""Read a YAML file into the content model, collecting every problem with its line."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import types
+import typing
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, Problem
+
+MAX_FILE_BYTES = 1_000_000
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+
+def read_yaml(path: Path, cls: type):
+    """Return an instance of the dataclass `cls` read from the YAML file at `path`.
+
+    Raise ContentError listing every problem found. The instance's `lines`
+    field, when it has one, maps each field path to its line in the file.
+    """
+    name = str(path)
+    root = _compose(path, name)
+    reader = _Reader(name)
+    value = reader.convert(root, cls, "")
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return dataclasses.replace(value, **_internal_values(cls, name, reader.lines))
+
+
+def _internal_values(cls: type, name: str, lines: dict[str, int]) -> dict:
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {}
+    if "source" in names:
+        values["source"] = name
+    if "lines" in names:
+        values["lines"] = types.MappingProxyType(lines)
+    return values
+
+
+def _compose(path: Path, name: str) -> yaml.Node:
+    """Return the YAML node tree of the file, or raise ContentError saying why it cannot be read."""
+    def fail(message: str, line: int | None = None):
+        raise ContentError([Problem(name, line, "", message)])
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        fail("file not found; check the path, or run from the project folder")
+    except OSError as error:
+        fail(f"cannot be read: {error.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        fail(f"is {len(raw):,} bytes; a content file must be under {MAX_FILE_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        fail("is not UTF-8 text; save it with UTF-8 encoding", line)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        fail(f"this is not valid YAML: {_yaml_problem(error)}", mark.line + 1 if mark else None)
+    if root is None:
+        fail("the file is empty; it should hold the content as `key: value` lines")
+    return root
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "unreadable"
+    hints = {
+        "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+        "mapping values are not allowed here": "put text that contains ': ' in quotes, or check the indentation",
+    }
+    for known, hint in hints.items():
+        if known in problem:
+            return f"{problem} ({hint})"
+    return problem
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping of keys"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'"
+
+
+class _Reader:
+    """Convert YAML nodes to typed values, noting each problem instead of stopping."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.lines: dict[str, int] = {}
+        self._seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, node.start_mark.line + 1, path, message))
+
+    def convert(self, node: yaml.Node, kind, path: str):
+        """Return `node` converted to `kind`, or None after noting a problem."""
+        if id(node) in self._seen:
+            self.problem(node, path, "anchors and aliases (*name) are not supported; write the text out in full")
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node, path, f"the YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed; remove it")
+            return None
+        self.lines[path] = node.start_mark.line + 1
+        if dataclasses.is_dataclass(kind):
+            return self.record(node, kind, path)
+        if typing.get_origin(kind) is tuple:
+            return self.items(node, typing.get_args(kind)[0], path)
+        return self.scalar(node, kind, path)
+
+    def record(self, node: yaml.Node, kind: type, path: str):
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, path or "(file)", f"must be a mapping of keys (`name: value` lines), not {_describe(node)}")
+            return None
+        fields = {f.name: f for f in dataclasses.fields(kind) if not f.metadata.get("internal")}
+        hints = typing.get_type_hints(kind)
+        values, first_lines = {}, {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key_line = key_node.start_mark.line + 1
+            if key not in fields:
+                self.problem(key_node, _join(path, str(key)), self.unknown_key(key, fields))
+                continue
+            if key in first_lines:
+                self.problem(key_node, _join(path, key),
+                             f"duplicate key (first written on line {first_lines[key]}); keep only one")
+                continue
+            first_lines[key] = key_line
+            values[key] = self.convert(value_node, hints[key], _join(path, key))
+        for name in fields:
+            if name not in first_lines:
+                self.problem(node, _join(path, name), "is required but missing")
+        if len(values) != len(fields) or any(value is None for value in values.values()):
+            return None
+        instance = kind(**values)
+        for name, spec in fields.items():
+            check = spec.metadata.get("check")
+            message = check(values[name]) if check else None
+            if message:
+                self.problems.append(Problem(self.file, self.lines[_join(path, name)], _join(path, name), message))
+        return instance
+
+    @staticmethod
+    def unknown_key(key, fields) -> str:
+        if key is None:
+            return "keys must be plain words"
+        close = difflib.get_close_matches(str(key), list(fields), n=1)
+        if close:
+            return f"unknown key '{key}'; did you mean '{close[0]}'?"
+        return f"unknown key '{key}'; expected one of: {', '.join(fields)}"
+
+    def items(self, node: yaml.Node, kind, path: str):
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, path, f"must be a list (lines starting with '- '), not {_describe(node)}")
+            return None
+        if not node.value:
+            self.problem(node, path, "must not be empty")
+            return None
+        values = tuple(self.convert(item, kind, f"{path}[{index}]") for index, item in enumerate(node.value))
+        return None if any(value is None for value in values) else values
+
+    def scalar(self, node: yaml.Node, kind, path: str):
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, path, f"must be {_KIND_NAMES[kind]}, not {_describe(node)}")
+            return None
+        if kind is str:
+            text = " ".join(node.value.split()) if node.tag != _TAG + "null" else ""
+            if not text:
+                self.problem(node, path, "must not be empty")
+                return None
+            return text
+        try:
+            constructed = _CONSTRUCTOR.construct_object(node) if node.tag in _CONSTRUCTIBLE else None
+        except ValueError:  # a date such as 2026-13-45
+            constructed = None
+        if kind is int and type(constructed) is int:
+            return constructed
+        if kind is datetime.date and type(constructed) is datetime.date:
+            return constructed
+        self.problem(node, path, f"must be {_KIND_NAMES[kind]}, not {_describe(node)}")
+        return None
+
+
+_KIND_NAMES = {str: "text", int: "a whole number", datetime.date: "a date written as YYYY-MM-DD"}
+_CONSTRUCTIBLE = {_TAG + "int", _TAG + "timestamp"}
+_CONSTRUCTOR = yaml.SafeLoader("")

@@ -1,0 +1,34 @@
+"""The one Jinja environment that every template is rendered with."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def month_year(date: datetime.date) -> str:
+    """Return a date as it is printed on the outputs, e.g. 'November 2026'."""
+    return f"{date:%B %Y}"
+
+
+def template_environment() -> jinja2.Environment:
+    """Return the environment: templates from templates/, escaped HTML, no undefined names."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["month_year"] = month_year
+    return environment
+
+
+def render_template(name: str, **context) -> str:
+    """Return the template `name` rendered with `context`."""
+    return template_environment().get_template(name).render(**context)
