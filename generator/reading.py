@@ -30,7 +30,7 @@ def read_yaml(path: Path, cls: type):
     reader = _Reader(name)
     value = reader.convert(root, cls, "")
     if reader.problems:
-        raise ContentError(reader.problems)
+        raise ContentError(sorted(reader.problems, key=lambda problem: problem.line or 0))
     return dataclasses.replace(value, **_internal_values(cls, name, reader.lines))
 
 
@@ -126,16 +126,19 @@ class _Reader:
 
     def record(self, node: yaml.Node, kind: type, path: str):
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, path or "(file)", f"must be a mapping of keys (`name: value` lines), not {_describe(node)}")
+            subject = "must" if path else "the file must"
+            self.problem(node, path, f"{subject} be a mapping of keys (`name: value` lines), not {_describe(node)}")
             return None
         fields = {f.name: f for f in dataclasses.fields(kind) if not f.metadata.get("internal")}
         hints = typing.get_type_hints(kind)
-        values, first_lines = {}, {}
+        values, first_lines, suggested = {}, {}, set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             key_line = key_node.start_mark.line + 1
             if key not in fields:
-                self.problem(key_node, _join(path, str(key)), self.unknown_key(key, fields))
+                close = difflib.get_close_matches(str(key), list(fields), n=1) if key is not None else []
+                suggested.update(close)
+                self.problem(key_node, _join(path, str(key)), self.unknown_key(key, close, fields))
                 continue
             if key in first_lines:
                 self.problem(key_node, _join(path, key),
@@ -144,7 +147,8 @@ class _Reader:
             first_lines[key] = key_line
             values[key] = self.convert(value_node, hints[key], _join(path, key))
         for name in fields:
-            if name not in first_lines:
+            # A misspelt key was already reported with this name as the suggestion.
+            if name not in first_lines and name not in suggested:
                 self.problem(node, _join(path, name), "is required but missing")
         if len(values) != len(fields) or any(value is None for value in values.values()):
             return None
@@ -157,10 +161,9 @@ class _Reader:
         return instance
 
     @staticmethod
-    def unknown_key(key, fields) -> str:
+    def unknown_key(key, close: list[str], fields) -> str:
         if key is None:
             return "keys must be plain words"
-        close = difflib.get_close_matches(str(key), list(fields), n=1)
         if close:
             return f"unknown key '{key}'; did you mean '{close[0]}'?"
         return f"unknown key '{key}'; expected one of: {', '.join(fields)}"

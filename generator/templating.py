@@ -15,6 +15,12 @@ def month_year(date: datetime.date) -> str:
     return f"{date:%B %Y}"
 
 
+def shared_organisation(authors) -> str | None:
+    """Return the organisation all `authors` belong to, or None when they differ."""
+    organisations = {author.organisation for author in authors}
+    return organisations.pop() if len(organisations) == 1 else None
+
+
 def template_environment() -> jinja2.Environment:
     """Return the environment: templates from templates/, escaped HTML, no undefined names."""
     environment = jinja2.Environment(
@@ -26,6 +32,7 @@ def template_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["month_year"] = month_year
+    environment.filters["shared_organisation"] = shared_organisation
     return environment
 
 

@@ -8,8 +8,9 @@ from ..errors import BuildError
 from ..model import Material
 from .base import PdfBuilder
 
-# Body sizes to try, largest first; 14 pt is the smallest a flyer may use.
-BODY_SIZES_PT = (24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14)
+# The body type size is searched between these, in half points; 14 pt is the smallest a flyer may use.
+SMALLEST_BODY_PT = 14.0
+LARGEST_BODY_PT = 24.0
 
 
 class FlyerBuilder(PdfBuilder):
@@ -26,11 +27,19 @@ class FlyerBuilder(PdfBuilder):
 
     def fit_to_one_page(self, material: Material):
         """Return the flyer laid out in the largest body size that fits on one page."""
-        for size in BODY_SIZES_PT:
-            document = self.render(material, body_size=size)
+        smallest = self.render(material, body_size=SMALLEST_BODY_PT)
+        if len(smallest.pages) > 1:
+            raise BuildError(
+                f"{self.filename}: the flyer does not fit on one page even with {SMALLEST_BODY_PT:g} pt text; "
+                f"shorten the headlines, principle names or comparison intro in {material.source}"
+            )
+        # Binary search over half points: `low` always fits, `high` never does.
+        best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(LARGEST_BODY_PT * 2) + 1
+        while high - low > 1:
+            middle = (low + high) // 2
+            document = self.render(material, body_size=middle / 2)
             if len(document.pages) == 1:
-                return document
-        raise BuildError(
-            f"{self.filename}: the flyer does not fit on one page even with {BODY_SIZES_PT[-1]} pt text; "
-            f"shorten the headlines, principle names or intro in {material.source}"
-        )
+                best, low = document, middle
+            else:
+                high = middle
+        return best

@@ -1,0 +1,64 @@
+"""Shared fixtures: the shipped content, outputs built once, and readers for them."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.build import build
+from generator.content import load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+CONTENT = ROOT / "content" / "harm-reduction.yaml"
+BRAND = ROOT / "content" / "brand.yaml"
+
+
+@pytest.fixture(autouse=True)
+def no_weasyprint_logs(caplog):
+    """Fail any test during which WeasyPrint logged a warning or an error."""
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    yield
+    logged = [record.getMessage() for record in caplog.records if record.name.startswith("weasyprint")]
+    assert not logged, f"WeasyPrint logged: {logged}"
+
+
+@pytest.fixture(scope="session")
+def material():
+    """The shipped content, loaded and validated."""
+    return load_content(CONTENT, BRAND)
+
+
+@pytest.fixture(scope="session")
+def outputs(material, tmp_path_factory) -> Path:
+    """A folder with every output built from the shipped content."""
+    folder = tmp_path_factory.mktemp("output")
+    build(material, folder)
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project's content in a temporary folder, to run the command line in."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def words(text: str) -> str:
+    """Return `text` with every run of white space made one space, as a reader reads it."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path: Path) -> str:
+    """Return all the text a reader of the PDF at `path` sees, white space normalised."""
+    return words(" ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def page_texts(path: Path) -> list[str]:
+    """Return the text of each page of the PDF at `path`, white space normalised."""
+    return [words(page.extract_text()) for page in PdfReader(path).pages]

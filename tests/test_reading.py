@@ -1,0 +1,129 @@
+"""Reading content files: every kind of mistake is reported with its file, line and fix."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.content import load_content
+from generator.errors import ContentError
+
+from .conftest import BRAND, CASES
+
+
+def problems_in(case: str) -> list[str]:
+    """Return the problems reported for the content case `case`, as printed."""
+    with pytest.raises(ContentError) as caught:
+        load_content(CASES / f"{case}.yaml", BRAND)
+    return str(caught.value).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("bad_yaml", "3: this is not valid YAML: mapping values are not allowed here "
+                     "(put text that contains ': ' in quotes, or check the indentation)"),
+        ("unknown_key", "19: comparision: unknown key 'comparision'; did you mean 'comparison'?"),
+        ("duplicate_key", "11: is_not.heading: duplicate key (first written on line 10); keep only one"),
+        ("empty_text", "30: comparison.rows[0].harm_reduction: must not be empty"),
+        ("missing_field", "34: credits.authors[0].email: is required but missing"),
+        ("wrong_types", "7: document.version: must be a whole number, not 'one'"),
+        ("not_a_list", "16: benefits.statements: must be a list (lines starting with '- '), not 'It Helps'"),
+        ("bad_values", "37: credits.authors[0].email: 'ada at example' is not an e-mail address "
+                       "(expected name@example.org)"),
+        ("python_tag", "4: document.subtitle: the YAML tag '!!python/object/apply:os.system' is not allowed; "
+                       "remove it"),
+        ("tabs", "4: this is not valid YAML: found character '\\t' that cannot start any token "
+                 "(indent with spaces, not tabs)"),
+        ("not_utf8", "36: is not UTF-8 text; save it with UTF-8 encoding"),
+        ("list_at_top", "1: the file must be a mapping of keys (`name: value` lines), not a list"),
+    ],
+)
+def test_each_mistake_is_reported_with_file_and_line(case, expected):
+    assert problems_in(case) == [f"{CASES / case}.yaml:{expected}"]
+
+
+def test_an_empty_file_is_reported():
+    assert problems_in("empty") == [
+        f"{CASES / 'empty.yaml'}: the file is empty; it should hold the content as `key: value` lines"
+    ]
+
+
+def test_a_missing_file_is_reported():
+    with pytest.raises(ContentError) as caught:
+        load_content(CASES / "no-such-file.yaml", BRAND)
+    assert str(caught.value) == (
+        f"{CASES / 'no-such-file.yaml'}: file not found; check the path, or run from the project folder"
+    )
+
+
+def test_every_problem_is_collected_before_stopping(tmp_path):
+    text = (CASES / "minimal.yaml").read_text()
+    text = text.replace("  version: 1\n", "  version: one\n")
+    text = text.replace("      body: It keeps the tests short.\n", "      body: ''\n")
+    text = text.replace("  date: 2026-01-15\n", "  date: 2026-13-45\n  colour: blue\n")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text)
+    with pytest.raises(ContentError) as caught:
+        load_content(broken, BRAND)
+    assert str(caught.value).splitlines() == [
+        f"{broken}:7: document.version: must be a whole number, not 'one'",
+        f"{broken}:8: document.date: must be a date written as YYYY-MM-DD, not '2026-13-45'",
+        f"{broken}:9: document.colour: unknown key 'colour'; expected one of: "
+        "title, subtitle, subject, language, version, date",
+        f"{broken}:19: benefits.statements[0].body: must not be empty",
+    ]
+
+
+def test_problems_in_the_brand_are_reported_with_those_in_the_content(tmp_path):
+    brand = tmp_path / "brand.yaml"
+    text = BRAND.read_text().replace('ink: "#1B2631"', 'ink: "dark blue"')
+    brand.write_text(text.replace("print: Atkinson Hyperlegible", "print: Comic Sans MS"))
+    ink_line = text.splitlines().index('  ink: "dark blue"        # body text') + 1
+    with pytest.raises(ContentError) as caught:
+        load_content(CASES / "empty_text.yaml", brand)
+    assert str(caught.value).splitlines() == [
+        f"{CASES / 'empty_text.yaml'}:30: comparison.rows[0].harm_reduction: must not be empty",
+        f"{brand}:{ink_line}: palette.ink: 'dark blue' is not a colour "
+        '(expected six hex digits, e.g. "#1D4E5C", in quotes)',
+    ]
+
+
+def test_an_unknown_font_names_the_fonts_to_choose_from(tmp_path):
+    brand = tmp_path / "brand.yaml"
+    text = BRAND.read_text().replace("print: Atkinson Hyperlegible", "print: Comic Sans MS")
+    brand.write_text(text)
+    font_line = text.splitlines().index("  print: Comic Sans MS") + 1
+    with pytest.raises(ContentError) as caught:
+        load_content(CASES / "minimal.yaml", brand)
+    assert str(caught.value) == (
+        f"{brand}:{font_line}: fonts.print: unknown font 'Comic Sans MS'; choose from: Atkinson Hyperlegible"
+    )
+
+
+def test_aliases_are_refused(tmp_path):
+    text = (CASES / "minimal.yaml").read_text()
+    text = text.replace("  heading: What it is not\n", "  heading: &same What it is not\n")
+    text = text.replace("  heading: Why it matters\n", "  heading: *same\n")
+    aliased = tmp_path / "aliased.yaml"
+    aliased.write_text(text)
+    with pytest.raises(ContentError) as caught:
+        load_content(aliased, BRAND)
+    assert str(caught.value) == (
+        f"{aliased}:10: benefits.heading: anchors and aliases (*name) are not supported; write the text out in full"
+    )
+
+
+def test_a_byte_order_mark_is_accepted():
+    assert load_content(CASES / "with_bom.yaml", BRAND).document.title == "Minimal Material"
+
+
+def test_the_model_is_immutable_and_knows_its_lines():
+    material = load_content(CASES / "minimal.yaml", BRAND)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        material.document.title = "Changed"
+    assert isinstance(material.comparison.rows, tuple)
+    assert material.line_of("comparison.rows[0].harm_reduction") == 30
+    assert material.line_of("credits.authors[0].email") == 37
+    assert material.source == str(CASES / "minimal.yaml")
