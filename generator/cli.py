@@ -56,8 +56,8 @@ def parser() -> argparse.ArgumentParser:
     _content_arguments(build)
     build.add_argument("--out", metavar="DIR", type=Path, default=Path("output"),
                        help="the folder to write the outputs to (default: output)")
-    build.add_argument("--only", metavar="NAME", nargs="+", choices=list(BUILDERS),
-                       help=f"build only these outputs ({', '.join(BUILDERS)})")
+    build.add_argument("--only", metavar="NAME", nargs="+", action="extend",
+                       help=f"build only these outputs, one or more of: {', '.join(BUILDERS)}")
 
     check = commands.add_parser(
         "check",
@@ -77,14 +77,20 @@ def _content_arguments(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
-    arguments = parser().parse_args(argv)
+    from .build import build, choose_builders
+
+    command_line = parser()
+    arguments = command_line.parse_args(argv)
+    if arguments.command == "build":
+        try:
+            choose_builders(arguments.only)
+        except UserError as error:
+            command_line.error(str(error))  # exits with status 2
     try:
         material = load_content(arguments.content, arguments.brand)
         if arguments.command == "check":
             print(f"{arguments.content}: the content is complete and valid.")
             return EXIT_OK
-        from .build import build
-
         for path in build(material, arguments.out, arguments.only):
             print(f"wrote {_shown(path)}")
         return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .contrast import weak_pairs
 from .errors import ContentError, Problem
 from .fonts import FAMILIES
 from .model import Brand, Material
@@ -37,18 +38,16 @@ def load_content(content_path: Path = DEFAULT_CONTENT, brand_path: Path = DEFAUL
 
 
 def read_brand(path: Path) -> Brand:
-    """Return the brand in `path`, checking that its fonts are ones the project installs."""
+    """Return the brand in `path`, checking its font is installed and its text colours contrast enough."""
     brand = read_yaml(path, Brand)
+    problems = []
     if brand.fonts.print not in FAMILIES:
-        choices = ", ".join(FAMILIES)
-        line = _line_of(path, "print:")
-        raise ContentError([Problem(str(path), line, "fonts.print",
-                                    f"unknown font '{brand.fonts.print}'; choose from: {choices}")])
+        problems.append(Problem(str(path), brand.line_of("fonts.print"), "fonts.print",
+                                f"unknown font '{brand.fonts.print}'; choose from: {', '.join(FAMILIES)}"))
+    for pair, message in weak_pairs(brand.palette):
+        field = f"palette.{pair.text}"
+        problems.append(Problem(str(path), brand.line_of(field), field,
+                                f"{message}; make {pair.text} and {pair.background} further apart in lightness"))
+    if problems:
+        raise ContentError(problems)
     return brand
-
-
-def _line_of(path: Path, text: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.strip().startswith(text):
-            return number
-    return None

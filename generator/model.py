@@ -21,7 +21,7 @@ def doc(text: str, check=None) -> Any:
 
 def _internal(default) -> Any:
     """Return a field the loader fills in; it is not read from YAML."""
-    return field(default=default, metadata={"internal": True}, compare=False, repr=False)
+    return field(default=default, metadata={"internal": True}, compare=False, repr=False, kw_only=True)
 
 
 # Checks take a converted value and return a message, or None when the value is fine.
@@ -46,6 +46,18 @@ def _hex_colour(value: str) -> str | None:
 
 def _positive(value: int) -> str | None:
     return None if value >= 1 else f"must be 1 or more, not {value}"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A whole file's worth of content that remembers which file and line each value came from."""
+
+    source: str = _internal("")
+    lines: Mapping[str, int] = _internal(None)
+
+    def line_of(self, field_path: str) -> int | None:
+        """Return the line where `field_path` (e.g. 'credits.authors[0].email') is written."""
+        return (self.lines or {}).get(field_path)
 
 
 @dataclass(frozen=True)
@@ -143,7 +155,7 @@ class Fonts:
 
 
 @dataclass(frozen=True)
-class Brand:
+class Brand(Located):
     """The organisation's name and look, shared by every output."""
 
     organisation: str = doc("The organisation's name, shown on every output and stored as the PDF author.")
@@ -154,7 +166,7 @@ class Brand:
 
 
 @dataclass(frozen=True)
-class Material:
+class Material(Located):
     """The whole teaching material: every word of the source, and the brand it is shown in."""
 
     document: Document = doc("Facts about the document: title, language, version, date.")
@@ -164,9 +176,3 @@ class Material:
     credits: Credits = doc("The authors of the material.")
 
     brand: Brand | None = _internal(None)
-    source: str = _internal("")
-    lines: Mapping[str, int] = _internal(None)
-
-    def line_of(self, field_path: str) -> int | None:
-        """Return the line in the content file where `field_path` (e.g. 'credits.authors[0].email') is written."""
-        return (self.lines or {}).get(field_path)

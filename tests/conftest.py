@@ -54,6 +54,16 @@ def words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def shows(text: str, phrase: str) -> bool:
+    """Return whether `text` has `phrase` in it, wherever a line happened to break.
+
+    Lines in a PDF may break after a dash or slash where the source has no
+    space, so white space is left out of the comparison; every other
+    character must match in order.
+    """
+    return re.sub(r"\s+", "", phrase) in re.sub(r"\s+", "", text)
+
+
 def pdf_text(path: Path) -> str:
     """Return all the text a reader of the PDF at `path` sees, white space normalised."""
     return words(" ".join(page.extract_text() for page in PdfReader(path).pages))

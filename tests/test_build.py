@@ -1,0 +1,68 @@
+"""Building: outputs replace the previous ones only when every output was built."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+import pytest
+
+from generator.build import build, choose_builders
+from generator.builders.base import render_pdf_document
+from generator.errors import BuildError, UserError
+
+
+def snapshot(folder):
+    """Return every file in `folder` with the SHA-256 of its bytes."""
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
+
+
+def test_the_same_content_gives_the_same_bytes(material, outputs, tmp_path):
+    build(material, tmp_path)
+    assert snapshot(tmp_path) == snapshot(outputs)
+
+
+def test_only_the_chosen_outputs_are_written(material, tmp_path):
+    written = build(material, tmp_path, ["handout"])
+    assert written == [tmp_path / "handout.pdf"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["handout.pdf"]
+
+
+def test_an_unknown_output_lists_the_choices():
+    with pytest.raises(UserError) as caught:
+        choose_builders(["flier"])
+    assert str(caught.value) == "unknown output 'flier'; choose from: flyer, handout"
+
+
+def test_a_failed_build_leaves_the_previous_outputs_untouched(material, outputs, tmp_path):
+    build(material, tmp_path)
+    before = snapshot(tmp_path)
+    rows = material.comparison.rows
+    crowded = dataclasses.replace(
+        material,
+        comparison=dataclasses.replace(material.comparison, rows=rows * 4),
+        document=dataclasses.replace(material.document, title="A changed title that must never reach output"),
+    )
+    # The handout is built first in the staging folder; the flyer then fails.
+    with pytest.raises(BuildError):
+        build(crowded, tmp_path)
+    assert snapshot(tmp_path) == before
+
+
+def test_anything_the_pdf_renderer_complains_about_fails_the_build(material, caplog):
+    html = '<html lang="en"><head><title>t</title></head><body><p style="colr: red">x</p></body></html>'
+    with pytest.raises(BuildError) as caught:
+        render_pdf_document(html, material)
+    assert str(caught.value).startswith("the PDF: the PDF renderer reported: Ignored `colr: red`")
+    caplog.clear()
+
+
+def test_files_outside_the_project_are_refused(material, caplog):
+    html = ('<html lang="en"><head><title>t</title><link rel="stylesheet" href="file:///etc/passwd"></head>'
+            '<body><img src="https://example.org/x.png" alt="x"></body></html>')
+    with pytest.raises(BuildError) as caught:
+        render_pdf_document(html, material)
+    message = str(caught.value)
+    assert "only the project's own templates and fonts may be used, not 'file:///etc/passwd'" in message
+    assert "https://example.org/x.png" in message
+    caplog.clear()

@@ -1,0 +1,100 @@
+"""The command line: exit codes, messages a person can act on, and no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+
+from .conftest import CASES
+
+
+def run(*arguments, cwd):
+    """Run `python -m generator` in `cwd` and return the finished process."""
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_build_writes_every_output_into_output(project):
+    finished = run("build", cwd=project)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.splitlines() == ["wrote output/flyer.pdf", "wrote output/handout.pdf"]
+    assert sorted(path.name for path in (project / "output").iterdir()) == ["flyer.pdf", "handout.pdf"]
+
+
+def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project):
+    assert run("build", cwd=project).returncode == 0
+    before = {path.name: path.read_bytes() for path in (project / "output").iterdir()}
+    content = project / "content" / "harm-reduction.yaml"
+    lines = content.read_text().splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("comparison:"))
+    lines[number - 1] = "comparision:\n"
+    content.write_text("".join(lines))
+
+    finished = run("build", cwd=project)
+
+    assert finished.returncode == 1
+    assert finished.stderr.splitlines() == [
+        f"content/harm-reduction.yaml:{number}: comparision: unknown key 'comparision'; did you mean 'comparison'?",
+        "1 problem found; nothing was built.",
+    ]
+    assert "Traceback" not in finished.stderr
+    assert {path.name: path.read_bytes() for path in (project / "output").iterdir()} == before
+
+
+def test_check_validates_without_writing(project):
+    finished = run("check", cwd=project)
+    assert finished.returncode == 0
+    assert finished.stdout == "content/harm-reduction.yaml: the content is complete and valid.\n"
+    assert not (project / "output").exists()
+
+
+def test_check_reports_every_problem(capsys):
+    assert main(["check", str(CASES / "wrong_types.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{CASES / 'wrong_types.yaml'}:7: document.version: must be a whole number, not 'one'",
+        "1 problem found.",
+    ]
+
+
+def test_a_missing_content_file_is_a_plain_error(project):
+    finished = run("build", "content/harm-reduction.yml", cwd=project)
+    assert finished.returncode == 1
+    assert finished.stderr.splitlines()[0] == (
+        "content/harm-reduction.yml: file not found; check the path, or run from the project folder"
+    )
+    assert "Traceback" not in finished.stderr
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_plain_error(project):
+    (project / "blocked").write_text("a file, not a folder")
+    finished = run("build", "--out", "blocked", cwd=project)
+    assert finished.returncode == 1
+    assert finished.stderr.startswith("error: blocked: cannot write outputs here:")
+    assert "Traceback" not in finished.stderr
+
+
+@pytest.mark.parametrize("arguments", [[], ["publish"], ["build", "--only", "flier"], ["build", "--colour"]])
+def test_a_mistyped_command_exits_2(arguments, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(arguments)
+    assert caught.value.code == 2
+    assert "usage: python -m generator" in capsys.readouterr().err
+
+
+def test_an_unknown_output_name_lists_the_choices(capsys):
+    with pytest.raises(SystemExit):
+        main(["build", "--only", "flier"])
+    assert capsys.readouterr().err.endswith("error: unknown output 'flier'; choose from: flyer, handout\n")
+
+
+def test_help_explains_the_commands_and_outputs(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--help"])
+    assert caught.value.code == 0
+    shown = capsys.readouterr().out
+    for phrase in ("--only NAME", "--out DIR", "flyer     flyer.pdf", "handout   handout.pdf"):
+        assert phrase in shown

@@ -1,0 +1,50 @@
+"""Contrast: the brand's text stays readable on screen and in black and white."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.content import load_content
+from generator.contrast import contrast_ratio, relative_luminance, weak_pairs
+from generator.errors import ContentError
+
+from .conftest import BRAND, CASES
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("#000000", "#FFFFFF", 21.0), ("#FFFFFF", "#FFFFFF", 1.0), ("#767676", "#FFFFFF", 4.54)],
+)
+def test_contrast_ratio_follows_the_wcag_formula(first, second, expected):
+    assert contrast_ratio(first, second) == pytest.approx(expected, abs=0.01)
+
+
+def test_relative_luminance_of_pure_colours():
+    assert relative_luminance("#FF0000") == pytest.approx(0.2126)
+    assert relative_luminance("#00FF00") == pytest.approx(0.7152)
+
+
+def test_the_shipped_brand_meets_its_contrast_targets(material):
+    assert weak_pairs(material.brand.palette) == []
+
+
+def test_a_pale_text_colour_is_caught(material):
+    pale = dataclasses.replace(material.brand.palette, muted="#A0A8B0")
+    assert [message for _, message in weak_pairs(pale)] == [
+        "muted on paper (page footers) has contrast 2.41:1, below the 4.5:1 it needs"
+    ]
+
+
+def test_a_brand_below_aa_is_refused_with_its_line(tmp_path):
+    brand = tmp_path / "brand.yaml"
+    text = BRAND.read_text().replace('muted: "#4A5560"', 'muted: "#A0A8B0"')
+    brand.write_text(text)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  muted:"))
+    with pytest.raises(ContentError) as caught:
+        load_content(CASES / "minimal.yaml", brand)
+    assert str(caught.value) == (
+        f"{brand}:{line}: palette.muted: muted on paper (page footers) has contrast 2.41:1, below the 4.5:1 "
+        "it needs; make muted and paper further apart in lightness"
+    )
