@@ -149,7 +149,7 @@ class _Reader:
         for name in fields:
             # A misspelt key was already reported with this name as the suggestion.
             if name not in first_lines and name not in suggested:
-                self.problem(node, _join(path, name), "is required but missing")
+                self.problem(node, _join(path, name), f"is missing; add `{name}: ...` to this entry")
         if len(values) != len(fields) or any(value is None for value in values.values()):
             return None
         instance = kind(**values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -98,3 +99,19 @@ def test_help_explains_the_commands_and_outputs(capsys):
     shown = capsys.readouterr().out
     for phrase in ("--only NAME", "--out DIR", "flyer     flyer.pdf", "handout   handout.pdf"):
         assert phrase in shown
+
+
+@pytest.mark.parametrize("case", ["bad_yaml", "unknown_key", "duplicate_key", "empty_text", "missing_field",
+                                  "wrong_types", "not_a_list", "bad_values", "python_tag", "tabs", "not_utf8",
+                                  "empty", "list_at_top"])
+def test_bad_content_leaves_the_previous_outputs_untouched(case, outputs, tmp_path, capsys):
+    folder = tmp_path / "output"
+    shutil.copytree(outputs, folder)
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+
+    assert main(["build", str(CASES / f"{case}.yaml"), "--out", str(folder)]) == 1
+
+    error = capsys.readouterr().err
+    assert error.startswith(str(CASES / f"{case}.yaml"))
+    assert error.endswith("1 problem found; nothing was built.\n")
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before

@@ -27,7 +27,7 @@ def problems_in(case: str) -> list[str]:
         ("unknown_key", "19: comparision: unknown key 'comparision'; did you mean 'comparison'?"),
         ("duplicate_key", "11: is_not.heading: duplicate key (first written on line 10); keep only one"),
         ("empty_text", "30: comparison.rows[0].harm_reduction: must not be empty"),
-        ("missing_field", "34: credits.authors[0].email: is required but missing"),
+        ("missing_field", "34: credits.authors[0].email: is missing; add `email: ...` to this entry"),
         ("wrong_types", "7: document.version: must be a whole number, not 'one'"),
         ("not_a_list", "16: benefits.statements: must be a list (lines starting with '- '), not 'It Helps'"),
         ("bad_values", "37: credits.authors[0].email: 'ada at example' is not an e-mail address "

@@ -109,4 +109,7 @@ def weasyprint_problems_as_errors(what: str) -> Iterator[None]:
     finally:
         logger.removeHandler(collector)
     if collector.messages:
-        raise BuildError(f"{what}: the PDF renderer reported: " + "; ".join(collector.messages))
+        message = f"{what}: the PDF renderer reported: " + "; ".join(dict.fromkeys(collector.messages))
+        if any("HarfBuzz-Subset" in logged for logged in collector.messages):
+            message += "\nRun `make` (as root on Debian it installs libharfbuzz-subset0), or install HarfBuzz's subset library."
+        raise BuildError(message)
