@@ -15,6 +15,12 @@ def month_year(date: datetime.date) -> str:
     return f"{date:%B %Y}"
 
 
+def keep_last_words_together(text: str) -> str:
+    """Return `text` with its last two words joined by a no-break space, so no line ends with one word alone."""
+    head, space, last = text.rpartition(" ")
+    return f"{head}\u00a0{last}" if space else text
+
+
 def shared_organisation(authors) -> str | None:
     """Return the organisation all `authors` belong to, or None when they differ."""
     organisations = {author.organisation for author in authors}
@@ -33,6 +39,7 @@ def template_environment() -> jinja2.Environment:
     )
     environment.filters["month_year"] = month_year
     environment.filters["shared_organisation"] = shared_organisation
+    environment.filters["keep_last_words_together"] = keep_last_words_together
     return environment
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pypdf import PdfReader
+
+from generator.builders.handout import HandoutBuilder
 
 from ..conftest import page_texts, pdf_text, shows
 from ..pdfs import fonts, link_targets, smallest_size_of, structure_roles
@@ -68,6 +72,7 @@ def test_document_metadata_names_the_material(material, outputs):
 def test_tagged_for_screen_readers(outputs):
     reader = PdfReader(outputs / "handout.pdf")
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a PDF boolean)
+    assert b'pdfuaid:part="1"' in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     roles = structure_roles(outputs / "handout.pdf")
     for role in ("H1", "H2", "H3", "P", "L", "LI", "Table", "THead", "TH", "TR", "TD", "Link"):
         assert role in roles, f"no {role} in the structure tree"
@@ -94,3 +99,12 @@ def test_body_text_is_at_least_10_point(material, outputs):
 def test_every_page_says_which_version_it_is(material, outputs):
     footer = f"Version {material.document.version}, {material.document.date:%B %Y}"
     assert all(shows(page, footer) for page in page_texts(outputs / "handout.pdf"))
+
+
+def test_markup_in_the_content_is_printed_literally(material, tmp_path):
+    statement = dataclasses.replace(material.is_not.statements[0], headline="It is <b>NOT</b> Q&A <script>x()</script>")
+    marked = dataclasses.replace(
+        material, is_not=dataclasses.replace(material.is_not, statements=(statement,) + material.is_not.statements[1:])
+    )
+    HandoutBuilder().build(marked, tmp_path / "handout.pdf")
+    assert shows(pdf_text(tmp_path / "handout.pdf"), "It is <b>NOT</b> Q&A <script>x()</script>")

@@ -1,0 +1,31 @@
+"""The template environment: escaped, strict, and its filters."""
+
+from __future__ import annotations
+
+import datetime
+
+import jinja2
+import pytest
+
+from generator.templating import keep_last_words_together, month_year, shared_organisation, template_environment
+
+
+def test_a_misspelt_name_in_a_template_fails_instead_of_printing_nothing():
+    environment = template_environment()
+    with pytest.raises(jinja2.UndefinedError):
+        environment.from_string("{{ material.titel }}").render(material={})
+
+
+def test_the_last_two_words_stay_on_one_line():
+    assert keep_last_words_together("It is NOT unethical.") == "It is NOT\u00a0unethical."
+    assert keep_last_words_together("Engagement") == "Engagement"
+
+
+def test_month_year():
+    assert month_year(datetime.date(2026, 11, 27)) == "November 2026"
+
+
+def test_shared_organisation(material):
+    authors = material.credits.authors
+    assert shared_organisation(authors) == "Liberation Programs, Inc. – Bridgeport, CT"
+    assert shared_organisation([authors[0], authors[1].__class__("A", "B", "Elsewhere", "a@b.org")]) is None
