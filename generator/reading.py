@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, Problem
+from .model import Located
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -19,11 +20,11 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
-def read_yaml(path: Path, cls: type):
+def read_yaml(path: Path, cls: type[Located]) -> Located:
     """Return an instance of the dataclass `cls` read from the YAML file at `path`.
 
-    Raise ContentError listing every problem found. The instance's `lines`
-    field, when it has one, maps each field path to its line in the file.
+    Raise ContentError listing every problem found. The instance remembers its
+    file and the line of each of its values.
     """
     name = str(path)
     root = _compose(path, name)
@@ -31,17 +32,7 @@ def read_yaml(path: Path, cls: type):
     value = reader.convert(root, cls, "")
     if reader.problems:
         raise ContentError(sorted(reader.problems, key=lambda problem: problem.line or 0))
-    return dataclasses.replace(value, **_internal_values(cls, name, reader.lines))
-
-
-def _internal_values(cls: type, name: str, lines: dict[str, int]) -> dict:
-    names = {f.name for f in dataclasses.fields(cls)}
-    values = {}
-    if "source" in names:
-        values["source"] = name
-    if "lines" in names:
-        values["lines"] = types.MappingProxyType(lines)
-    return values
+    return dataclasses.replace(value, source=name, lines=types.MappingProxyType(reader.lines))
 
 
 def _compose(path: Path, name: str) -> yaml.Node:

@@ -111,5 +111,6 @@ def weasyprint_problems_as_errors(what: str) -> Iterator[None]:
     if collector.messages:
         message = f"{what}: the PDF renderer reported: " + "; ".join(dict.fromkeys(collector.messages))
         if any("HarfBuzz-Subset" in logged for logged in collector.messages):
-            message += "\nRun `make` (as root on Debian it installs libharfbuzz-subset0), or install HarfBuzz's subset library."
+            message += ("\nInstall HarfBuzz's subset library: run `make` as root on Debian, "
+                        "or `sudo apt-get install libharfbuzz-subset0`.")
         raise BuildError(message)
