@@ -33,10 +33,10 @@ printed with the file and line to fix, e.g.
 """
 
 
-def parser() -> argparse.ArgumentParser:
-    """Return the parser of the command line."""
+def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
+    """Return the parser of the command line, which calls itself `prog` in its messages."""
     main = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=prog,
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -48,8 +48,8 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="check the content and build the outputs",
-        description="Check the content, then build the outputs. Previous outputs are replaced only "
-        "when every output was built without a problem.",
+        description="Check the content, then build the outputs. The files already in the output\n"
+        "folder are replaced only when every output was built without a problem.",
         epilog=f"outputs:\n{outputs}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -75,11 +75,11 @@ def _content_arguments(command: argparse.ArgumentParser) -> None:
                          help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int:
     """Run the command line and return its exit status."""
     from .build import build, choose_builders
 
-    command_line = parser()
+    command_line = parser(prog)
     arguments = command_line.parse_args(argv)
     if arguments.command == "build":
         try:

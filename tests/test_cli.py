@@ -83,7 +83,7 @@ def test_a_mistyped_command_exits_2(arguments, capsys):
     with pytest.raises(SystemExit) as caught:
         main(arguments)
     assert caught.value.code == 2
-    assert "usage: python -m generator" in capsys.readouterr().err
+    assert "usage: teaching-materials" in capsys.readouterr().err
 
 
 def test_an_unknown_output_name_lists_the_choices(capsys):
