@@ -44,7 +44,11 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    outputs = "\n".join(f"  {b.name:<9} {b.filename:<13} {b.description}" for b in BUILDERS.values())
+    # Columns as wide as the longest name and file name, so the descriptions line up.
+    name_width = max(len(b.name) for b in BUILDERS.values())
+    file_width = max(len(b.filename) for b in BUILDERS.values())
+    outputs = "\n".join(f"  {b.name:<{name_width}} {b.filename:<{file_width}} {b.description}"
+                        for b in BUILDERS.values())
     build = commands.add_parser(
         "build",
         help="check the content and build the outputs",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .contrast import weak_pairs
 from .errors import ContentError, Problem
-from .fonts import FAMILIES
+from .fonts import FAMILIES, SLIDE_FAMILIES
 from .model import Brand, Material
 from .reading import read_yaml
 
@@ -44,6 +44,9 @@ def read_brand(path: Path) -> Brand:
     if brand.fonts.print not in FAMILIES:
         problems.append(Problem(str(path), brand.line_of("fonts.print"), "fonts.print",
                                 f"unknown font '{brand.fonts.print}'; choose from: {', '.join(FAMILIES)}"))
+    if brand.fonts.slides not in SLIDE_FAMILIES:
+        problems.append(Problem(str(path), brand.line_of("fonts.slides"), "fonts.slides",
+                                f"unknown font '{brand.fonts.slides}'; choose from: {', '.join(SLIDE_FAMILIES)}"))
     for pair, message in weak_pairs(brand.palette):
         field = f"palette.{pair.text}"
         problems.append(Problem(str(path), brand.line_of(field), field,

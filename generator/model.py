@@ -103,6 +103,16 @@ class Comparison:
     columns: ComparisonColumns = doc("The table's column headings.")
     rows: tuple[Principle, ...] = doc("The principles compared, one row each, in reading order.")
 
+    @property
+    def header(self) -> tuple[str, str, str]:
+        """Return the table's header row."""
+        return (self.columns.principle, self.columns.abstinence, self.columns.harm_reduction)
+
+    @property
+    def cells(self) -> tuple[tuple[str, str, str], ...]:
+        """Return the table's rows as the text of their three cells."""
+        return tuple((row.name, row.abstinence, row.harm_reduction) for row in self.rows)
+
 
 @dataclass(frozen=True)
 class Author:
@@ -120,6 +130,33 @@ class Credits:
 
     heading: str = doc("The heading shown above the authors, e.g. 'Created by'.")
     authors: tuple[Author, ...] = doc("The authors, in the order they are credited.")
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """How many minutes the trainer spends on each kind of slide."""
+
+    opening: int = doc("The title slide.", _positive)
+    agenda: int = doc("The slide saying what the session covers.", _positive)
+    section: int = doc("Each slide that opens a part of the session.", _positive)
+    statement: int = doc("Each slide with one statement or benefit.", _positive)
+    comparison: int = doc("Each slide of the comparison table.", _positive)
+    closing: int = doc("The closing slide with the authors' contacts.", _positive)
+
+
+@dataclass(frozen=True)
+class Facilitation:
+    """How the training deck is presented: our own words for the trainer, not the organisation's text."""
+
+    agenda_title: str = doc("Title of the slide listing the parts of the session.")
+    closing_title: str = doc("Title of the last slide, which shows the authors and their contacts.")
+    opening_cue: str = doc("Speaker note for the title slide.")
+    agenda_cue: str = doc("Speaker note for the agenda slide.")
+    section_cue: str = doc("Speaker note added to each slide that opens a part.")
+    statement_cue: str = doc("Speaker note added to each statement and benefit slide.")
+    comparison_cue: str = doc("Speaker note added to each comparison table slide.")
+    closing_cue: str = doc("Speaker note for the closing slide.")
+    minutes: Minutes = doc("Minutes per kind of slide; the notes show them with a running total.")
 
 
 @dataclass(frozen=True)
@@ -152,6 +189,8 @@ class Fonts:
     """The typefaces the outputs use."""
 
     print: str = doc("The typeface of the PDFs; it must be one the project installs (see generator/fonts.py).")
+    slides: str = doc("The typeface of the deck: one every clinic PC has, measured with a metric twin the "
+                      "project installs (see generator/fonts.py).")
 
 
 @dataclass(frozen=True)
@@ -174,5 +213,6 @@ class Material(Located):
     benefits: StatementGroup = doc("The benefits: why harm reduction matters.")
     comparison: Comparison = doc("Abstinence-based recovery and harm reduction, principle by principle.")
     credits: Credits = doc("The authors of the material.")
+    facilitation: Facilitation = doc("How the training deck is presented: slide titles of our own, cues, timing.")
 
     brand: Brand | None = _internal(None)

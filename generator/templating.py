@@ -27,6 +27,27 @@ def shared_organisation(authors) -> str | None:
     return organisations.pop() if len(organisations) == 1 else None
 
 
+def points(inches: float) -> float:
+    """Return a length in inches as points, rounded so the markup stays readable."""
+    return round(inches * 72, 2)
+
+
+def percent(share: float) -> str:
+    """Return a share of a whole (0.24) as a CSS percentage ('24%')."""
+    return f"{share * 100:g}%"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the paragraphs of `text`, which are separated by blank lines."""
+    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
+
+
+def numbered_groups(items, size: int) -> list[list[tuple[int, object]]]:
+    """Return `items` numbered from 1, in groups of `size` (the last group may be shorter)."""
+    numbered = list(enumerate(items, start=1))
+    return [numbered[start:start + size] for start in range(0, len(numbered), size)]
+
+
 def template_environment() -> jinja2.Environment:
     """Return the environment: templates from templates/, escaped HTML, no undefined names."""
     environment = jinja2.Environment(
@@ -40,6 +61,10 @@ def template_environment() -> jinja2.Environment:
     environment.filters["month_year"] = month_year
     environment.filters["shared_organisation"] = shared_organisation
     environment.filters["keep_last_words_together"] = keep_last_words_together
+    environment.filters["points"] = points
+    environment.filters["percent"] = percent
+    environment.filters["paragraphs"] = paragraphs
+    environment.filters["numbered_groups"] = numbered_groups
     return environment
 
 

@@ -76,3 +76,27 @@ def structure_roles(path: Path) -> list[str]:
 
     walk(PdfReader(path).trailer["/Root"]["/StructTreeRoot"])
     return roles
+
+
+def sizes_where_printed(runs: list[tuple[str, float]], phrase: str) -> list[float]:
+    """Return the sizes of the `runs` (from `text_sizes`) that, read one after another, print `phrase`, wherever it is.
+
+    Unlike `smallest_size_of`, a short line elsewhere that happens to be part of
+    `phrase` (a lone "use)") does not count: only runs that together spell the
+    whole phrase do.
+    """
+    def squeezed(text: str) -> str:
+        return "".join(text.split())
+
+    wanted = squeezed(phrase)
+    sizes: list[float] = []
+    for start in range(len(runs)):
+        spelled, covering = "", []
+        for text, size in runs[start:]:
+            spelled += squeezed(text)
+            covering.append(size)
+            if not wanted.startswith(spelled) or spelled == wanted:
+                break
+        if spelled == wanted:
+            sizes += covering
+    return sizes

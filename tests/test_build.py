@@ -31,7 +31,9 @@ def test_only_the_chosen_outputs_are_written(material, tmp_path):
 def test_an_unknown_output_lists_the_choices():
     with pytest.raises(UserError) as caught:
         choose_builders(["flier"])
-    assert str(caught.value) == "unknown output 'flier'; choose from: flyer, handout"
+    assert str(caught.value) == (
+        "unknown output 'flier'; choose from: flyer, handout, slides, slides-handout, facilitator-guide"
+    )
 
 
 def test_a_failed_build_leaves_the_previous_outputs_untouched(material, outputs, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -22,8 +23,9 @@ def run(*arguments, cwd):
 def test_build_writes_every_output_into_output(project):
     finished = run("build", cwd=project)
     assert finished.returncode == 0, finished.stderr
-    assert finished.stdout.splitlines() == ["wrote output/flyer.pdf", "wrote output/handout.pdf"]
-    assert sorted(path.name for path in (project / "output").iterdir()) == ["flyer.pdf", "handout.pdf"]
+    written = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+    assert finished.stdout.splitlines() == [f"wrote output/{name}" for name in written]
+    assert sorted(path.name for path in (project / "output").iterdir()) == sorted(written)
 
 
 def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project):
@@ -89,7 +91,8 @@ def test_a_mistyped_command_exits_2(arguments, capsys):
 def test_an_unknown_output_name_lists_the_choices(capsys):
     with pytest.raises(SystemExit):
         main(["build", "--only", "flier"])
-    assert capsys.readouterr().err.endswith("error: unknown output 'flier'; choose from: flyer, handout\n")
+    assert capsys.readouterr().err.endswith("error: unknown output 'flier'; choose from: "
+                                                 "flyer, handout, slides, slides-handout, facilitator-guide\n")
 
 
 def test_help_explains_the_commands_and_outputs(capsys):
@@ -97,8 +100,14 @@ def test_help_explains_the_commands_and_outputs(capsys):
         main(["build", "--help"])
     assert caught.value.code == 0
     shown = capsys.readouterr().out
-    for phrase in ("--only NAME", "--out DIR", "flyer     flyer.pdf", "handout   handout.pdf"):
-        assert phrase in shown
+    assert "--only NAME" in shown and "--out DIR" in shown
+    columns = set()
+    for name, filename in [("flyer", "flyer.pdf"), ("handout", "handout.pdf"), ("slides", "slides.pptx"),
+                           ("slides-handout", "slides-handout.pdf"), ("facilitator-guide", "facilitator-guide.pdf")]:
+        listed = re.search(rf"^  {re.escape(name)} +{re.escape(filename)} +(?=\w)", shown, re.MULTILINE)
+        assert listed, f"{name} is not listed with {filename}"
+        columns.add(listed.end() - listed.start())
+    assert len(columns) == 1, "the descriptions of the outputs do not line up"
 
 
 @pytest.mark.parametrize("case", ["bad_yaml", "unknown_key", "duplicate_key", "empty_text", "missing_field",

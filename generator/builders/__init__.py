@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from .base import Builder
+from .facilitator_guide import FacilitatorGuideBuilder
 from .flyer import FlyerBuilder
 from .handout import HandoutBuilder
+from .slides import SlidesBuilder
+from .slides_handout import SlidesHandoutBuilder
 
-BUILDERS: dict[str, Builder] = {builder.name: builder for builder in (FlyerBuilder(), HandoutBuilder())}
+BUILDERS: dict[str, Builder] = {
+    builder.name: builder
+    for builder in (FlyerBuilder(), HandoutBuilder(), SlidesBuilder(), SlidesHandoutBuilder(), FacilitatorGuideBuilder())
+}
 
 __all__ = ["BUILDERS", "Builder"]

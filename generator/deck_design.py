@@ -1,0 +1,126 @@
+"""The deck's design: slide size, the layouts' boxes and their type sizes, shared by planning and building.
+
+Positions and sizes are in inches, type sizes in points. The slide plan measures
+text against these boxes; the deck builder draws its slide master and layouts
+from them; so what is measured is what is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SLIDE_WIDTH = 13 + 1 / 3  # 16:9 with the height below
+SLIDE_HEIGHT = 7.5
+MARGIN = 0.7
+CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
+
+MIN_BODY_PT = 20
+MIN_TITLE_PT = 28
+SIZE_STEP_PT = 2
+
+# The space between a text box's edge and its text, as PowerPoint's defaults.
+INSET_X = 0.1
+INSET_Y = 0.05
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text area on a slide: where it is, the type size it prefers and the smallest it may shrink to."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    size: float
+    min_size: float
+    bold: bool = False
+    anchor: str = "top"  # where the text sits in the box: top, middle or bottom
+
+    @property
+    def text_width_pt(self) -> float:
+        """Return the width available to text, in points."""
+        return (self.width - 2 * INSET_X) * 72
+
+    @property
+    def text_height_pt(self) -> float:
+        """Return the height available to text, in points."""
+        return (self.height - 2 * INSET_Y) * 72
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A slide layout: its name in PowerPoint, its background, its title box and its text boxes."""
+
+    name: str
+    title: Box
+    bodies: tuple[Box, ...]
+    dark: bool = False  # light text on the primary colour instead of dark text on paper
+    rule_top: float | None = None  # where the short rule under the title is drawn, if the layout has one
+    table: Box | None = None  # where a table goes on layouts made for one
+
+
+_TOP_TITLE = Box(MARGIN, 0.4, CONTENT_WIDTH, 1.3, size=36, min_size=MIN_TITLE_PT, bold=True, anchor="bottom")
+_BODY_TOP = 2.0
+_BODY_HEIGHT = 4.7
+_COLUMN_WIDTH = (CONTENT_WIDTH - 0.5) / 2
+_RULE_UNDER_TOP_TITLE = 1.8
+
+TITLE = Layout(
+    "Title",
+    title=Box(MARGIN, 1.55, CONTENT_WIDTH, 2.1, size=54, min_size=36, bold=True, anchor="bottom"),
+    bodies=(Box(MARGIN, 3.95, CONTENT_WIDTH, 2.9, size=28, min_size=MIN_BODY_PT),),
+    dark=True,
+    rule_top=3.72,
+)
+SECTION = Layout(
+    "Section",
+    title=Box(MARGIN, 1.9, CONTENT_WIDTH, 1.6, size=48, min_size=36, bold=True, anchor="bottom"),
+    bodies=(Box(MARGIN, 3.85, CONTENT_WIDTH, 2.9, size=28, min_size=MIN_BODY_PT),),
+    rule_top=3.62,
+)
+CONTENT = Layout(
+    "Title and Content",
+    title=_TOP_TITLE,
+    bodies=(Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, _BODY_HEIGHT, size=36, min_size=MIN_BODY_PT),),
+    rule_top=_RULE_UNDER_TOP_TITLE,
+)
+TWO_COLUMNS = Layout(
+    "Two Columns",
+    title=_TOP_TITLE,
+    bodies=(
+        Box(MARGIN, _BODY_TOP, _COLUMN_WIDTH, _BODY_HEIGHT, size=28, min_size=MIN_BODY_PT),
+        Box(MARGIN + _COLUMN_WIDTH + 0.5, _BODY_TOP, _COLUMN_WIDTH, _BODY_HEIGHT, size=28, min_size=MIN_BODY_PT),
+    ),
+    rule_top=_RULE_UNDER_TOP_TITLE,
+)
+COMPARISON = Layout(
+    "Comparison Table",
+    title=_TOP_TITLE,
+    bodies=(),
+    table=Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, 5.0, size=20, min_size=MIN_BODY_PT),
+    rule_top=_RULE_UNDER_TOP_TITLE,
+)
+CLOSING = Layout(
+    "Closing",
+    title=Box(MARGIN, 0.6, CONTENT_WIDTH, 1.3, size=44, min_size=MIN_TITLE_PT, bold=True, anchor="bottom"),
+    bodies=(
+        Box(MARGIN, 2.4, _COLUMN_WIDTH, 4.2, size=24, min_size=MIN_BODY_PT),
+        Box(MARGIN + _COLUMN_WIDTH + 0.5, 2.4, _COLUMN_WIDTH, 4.2, size=24, min_size=MIN_BODY_PT),
+    ),
+    dark=True,
+)
+
+LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, COMPARISON, CLOSING)
+
+# The comparison table's column widths, as shares of its width, and its cells' inner margins.
+TABLE_COLUMN_SHARES = (0.24, 0.38, 0.38)
+CELL_INSET_X = 0.1
+CELL_INSET_Y = 0.06
+
+# Nothing may be drawn below this line but the footer.
+CONTENT_BOTTOM = 7.0
+
+
+def space_after(size: float, last: bool) -> float:
+    """Return the space after a paragraph of `size` points, in points: half a line, none after the last."""
+    return 0.0 if last else size / 2

@@ -1,0 +1,127 @@
+"""The slides handout: the deck in miniature, three slides to a US-Letter page, for attendees' notes."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from generator.builders.slides_handout import MINIATURE_WIDTH_IN, Miniature, SlidesHandoutBuilder
+from generator.errors import BuildError
+from generator.slideplan import plan_slides
+
+from ..conftest import page_texts, pdf_text, shows
+from ..pdfs import fonts, sizes_where_printed, structure_roles, text_sizes
+
+HANDOUT = "slides-handout.pdf"
+
+
+def squeezed(text: str) -> str:
+    """Return `text` without white space, as `shows` compares it."""
+    return re.sub(r"\s+", "", text)
+
+
+def shown_in_order(text: str, phrases: list[str]) -> bool:
+    """Return whether every phrase shows in `text`, each somewhere after the one before."""
+    rest = squeezed(text)
+    for phrase in map(squeezed, phrases):
+        found = rest.find(phrase)
+        if found < 0:
+            return False
+        rest = rest[found + len(phrase):]
+    return True
+
+
+def test_three_slides_to_a_page_in_the_order_of_the_deck(material, outputs):
+    slides = plan_slides(material).slides
+    pages = page_texts(outputs / HANDOUT)
+    assert len(pages) == math.ceil(len(slides) / 3)
+    for index, page in enumerate(pages):
+        on_page = slides[3 * index:3 * index + 3]
+        numbers = [int(number) for number in re.findall(r"\bslide (\d+)\b", page, re.IGNORECASE)]
+        assert numbers == list(range(3 * index + 1, 3 * index + 1 + len(on_page)))
+        assert shown_in_order(page, [slide.title for slide in on_page])
+
+
+def test_every_text_of_every_slide_is_on_its_page(material, outputs):
+    pages = page_texts(outputs / HANDOUT)
+    for number, slide in enumerate(plan_slides(material).slides):
+        for text in slide.texts:
+            assert shows(pages[number // 3], text), f"slide {number + 1}: {text!r} is missing"
+
+
+def test_every_principle_is_there_with_both_views(material, outputs):
+    text = pdf_text(outputs / HANDOUT)
+    for row in material.comparison.rows:
+        assert shows(text, row.name)
+        assert shows(text, row.abstinence)
+        assert shows(text, row.harm_reduction)
+
+
+def test_no_text_is_smaller_than_7_point(outputs):
+    sizes = [size for _, size in text_sizes(outputs / HANDOUT)]
+    assert sizes and min(sizes) >= 7
+
+
+def test_the_miniatures_keep_the_decks_proportions_of_type(material, outputs):
+    scale, runs = Miniature(MINIATURE_WIDTH_IN).scale, text_sizes(outputs / HANDOUT)
+    for number, slide in enumerate(plan_slides(material).slides, start=1):
+        planned = [(slide.title, slide.title_size)]
+        planned += [(paragraph.text, paragraph.size) for body in slide.bodies for paragraph in body]
+        planned += [(cell, slide.table.size) for row in slide.table.rows for cell in row] if slide.table else []
+        for text, size in planned:
+            printed = sizes_where_printed(runs, text)
+            assert printed, f"slide {number}: {text!r} is not printed on its own"
+            assert pytest.approx(size * scale, abs=0.1) in printed, f"slide {number}: {text!r} is out of proportion"
+
+
+def test_us_letter_pages_with_title_organisation_and_page_numbers(material, outputs):
+    reader = PdfReader(outputs / HANDOUT)
+    assert all((page.mediabox.width, page.mediabox.height) == (612, 792) for page in reader.pages)
+    pages = page_texts(outputs / HANDOUT)
+    for number, page in enumerate(pages, start=1):
+        assert shows(page, f"Page {number} of {len(pages)}")
+        assert shows(page, material.document.title)
+        assert shows(page, material.brand.organisation)
+
+
+def test_document_metadata_names_the_material(material, outputs):
+    reader = PdfReader(outputs / HANDOUT)
+    assert reader.metadata.title == material.document.title
+    assert reader.metadata.author == material.brand.organisation
+    assert reader.trailer["/Root"]["/Lang"] == material.document.language
+
+
+def test_tagged_with_one_heading_per_slide(material, outputs):
+    reader = PdfReader(outputs / HANDOUT)
+    assert b'pdfuaid:part="1"' in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    roles = structure_roles(outputs / HANDOUT)
+    assert roles.count("H1") == 1
+    assert roles.count("H2") == len(plan_slides(material).slides)
+    assert roles.count("Table") == sum(1 for slide in plan_slides(material).slides if slide.table)
+
+
+def test_the_text_is_set_in_embedded_atkinson_hyperlegible(outputs):
+    used = fonts(outputs / HANDOUT)
+    assert used and all(embedded for embedded in used.values())
+    assert all("Atkinson-Hyperlegible" in name for name in used)
+
+
+def test_text_that_would_spill_out_of_a_miniature_fails_the_build(material):
+    plan = plan_slides(material)
+    slides = list(plan.slides)
+    swollen = tuple(dataclasses.replace(paragraph, size=paragraph.size * 3) for paragraph in slides[3].bodies[0])
+    slides[3] = dataclasses.replace(slides[3], bodies=(swollen,))
+    with pytest.raises(BuildError, match=r"slide 4: the text does not fit its box$"):
+        SlidesHandoutBuilder().lay_out(material, dataclasses.replace(plan, slides=tuple(slides)))
+
+
+def test_type_that_would_print_below_7_point_fails_the_build(material):
+    plan = plan_slides(material)
+    slides = list(plan.slides)
+    slides[1] = dataclasses.replace(slides[1], title_size=12)
+    with pytest.raises(BuildError, match="12 pt type would print at 4.3 pt"):
+        SlidesHandoutBuilder().lay_out(material, dataclasses.replace(plan, slides=tuple(slides)))
