@@ -59,7 +59,7 @@ class Layout:
     table: Box | None = None  # where a table goes on layouts made for one
 
 
-_TOP_TITLE = Box(MARGIN, 0.4, CONTENT_WIDTH, 1.3, size=36, min_size=MIN_TITLE_PT, bold=True, anchor="bottom")
+_TOP_TITLE = Box(MARGIN, 0.35, CONTENT_WIDTH, 1.35, size=36, min_size=MIN_TITLE_PT, bold=True, anchor="bottom")
 _BODY_TOP = 2.0
 _BODY_HEIGHT = 4.7
 _COLUMN_WIDTH = (CONTENT_WIDTH - 0.5) / 2
@@ -81,7 +81,7 @@ SECTION = Layout(
 CONTENT = Layout(
     "Title and Content",
     title=_TOP_TITLE,
-    bodies=(Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, _BODY_HEIGHT, size=36, min_size=MIN_BODY_PT),),
+    bodies=(Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, _BODY_HEIGHT, size=40, min_size=MIN_BODY_PT),),
     rule_top=_RULE_UNDER_TOP_TITLE,
 )
 TWO_COLUMNS = Layout(

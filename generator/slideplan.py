@@ -229,7 +229,7 @@ class _Planner:
                             notes=[facilitation.section_cue], minutes=minutes.section)
             for index, statement in enumerate(group.statements):
                 self.add_flowing(design.CONTENT, statement.headline, f"{field}.statements[{index}].headline",
-                                 [Paragraph(statement.body, 36)],
+                                 [Paragraph(statement.body, 40)],
                                  notes=_notes(f"Say: {_sentence(statement.headline)} {statement.body}",
                                               facilitation.statement_cue),
                                  minutes=minutes.statement)
