@@ -210,7 +210,7 @@ class _Planner:
         authors = "; ".join(f"{a.name}, {a.role}" for a in credits.authors)
         organisations = " and ".join(dict.fromkeys(a.organisation for a in credits.authors))
 
-        title_lines = [Paragraph(document.subtitle, 28)]
+        title_lines = [Paragraph(document.subtitle, 28), Paragraph(credits.heading, 20, bold=True)]
         title_lines += [Paragraph(f"{a.name}, {a.role}", 24) for a in credits.authors]
         title_lines += [Paragraph(organisations, 24)]
         self.add_fitted(design.TITLE, document.title, "document.title", [title_lines],

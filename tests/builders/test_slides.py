@@ -72,6 +72,7 @@ def test_every_statement_is_on_a_slide_and_every_body_is_said(material, deck):
 def test_the_title_slide_and_the_closing_slide_credit_the_authors(material, deck):
     first, last = deck.slides[0], deck.slides[-1]
     assert first.shapes.title.text_frame.text == material.document.title
+    assert material.credits.heading in slide_texts(first)[1].split("\n")
     for author in material.credits.authors:
         assert shows(" ".join(slide_texts(first)), f"{author.name}, {author.role}")
         for detail in (author.name, author.role, author.organisation, author.email):
