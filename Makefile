@@ -32,10 +32,12 @@ $(STAMP): pyproject.toml
 build: system-libraries $(STAMP)
 	$(BIN)/python -m generator build
 
-check: $(STAMP)
-	$(BIN)/python -m generator check
+check: system-libraries $(STAMP)
+	$(BIN)/python -m generator check --strict
 
+# The shipped content must pass the strict quality gate as well as the tests.
 test: system-libraries $(STAMP)
+	$(BIN)/python -m generator check --strict
 	$(BIN)/python -m pytest
 
 clean:

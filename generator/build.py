@@ -6,14 +6,24 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from .builders import BUILDERS
+from .builders import BUILDERS, Builder
+from .checks import ERROR, Finding, audit_outputs
 from .errors import BuildError, UserError
 from .model import Material
 
 
-def choose_builders(names: Iterable[str] | None):
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote, and what the audit of the outputs warned about."""
+
+    paths: list[Path]
+    warnings: list[Finding]
+
+
+def choose_builders(names: Iterable[str] | None) -> list[Builder]:
     """Return the builders called `names` (all of them when None), in a stable order."""
     if not names:
         return list(BUILDERS.values())
@@ -23,12 +33,18 @@ def choose_builders(names: Iterable[str] | None):
     return [BUILDERS[name] for name in BUILDERS if name in names]
 
 
-def build(material: Material, out_dir: Path, names: Iterable[str] | None = None) -> list[Path]:
-    """Write the chosen outputs of `material` into `out_dir` and return their paths.
+def write_outputs(material: Material, folder: Path, builders: list[Builder]) -> None:
+    """Write each builder's output for `material` into `folder`."""
+    for builder in builders:
+        builder.build(material, folder / builder.filename)
 
-    Every output is first written to a temporary folder beside the others; the
-    files replace the previous outputs only after all of them were written, so a
-    failure leaves `out_dir` exactly as it was.
+
+def build(material: Material, out_dir: Path, names: Iterable[str] | None = None) -> Built:
+    """Write the chosen outputs of `material` into `out_dir`.
+
+    Every output is first written to a temporary folder beside the others and
+    audited for accessibility; the files replace the previous outputs only after
+    all of them were written and passed, so a failure leaves `out_dir` as it was.
     """
     builders = choose_builders(names)
     out_dir = Path(out_dir)
@@ -38,12 +54,17 @@ def build(material: Material, out_dir: Path, names: Iterable[str] | None = None)
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
     try:
-        for builder in builders:
-            builder.build(material, staging / builder.filename)
+        write_outputs(material, staging, builders)
+        findings = audit_outputs(staging, material)
+        errors = [finding for finding in findings if finding.severity == ERROR]
+        if errors:
+            raise BuildError("the outputs failed their accessibility audit:\n"
+                             + "\n".join(f"  {finding}" for finding in errors))
         for builder in builders:
             os.replace(staging / builder.filename, out_dir / builder.filename)
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [out_dir / builder.filename for builder in builders]
+    return Built([out_dir / builder.filename for builder in builders],
+                 [finding for finding in findings if finding.severity != ERROR])

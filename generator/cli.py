@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
@@ -65,10 +67,16 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="check the content without building anything",
-        description="Read the content and brand files and report every problem with its file and line.",
+        help="check the content and outputs without writing anything",
+        description="Check the content for stigmatising language, reading level, typing slips and\n"
+        "spelling, the brand colours for contrast, and every output (built in a temporary\n"
+        "folder) for accessibility. Errors, then warnings, are listed with file and line.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _content_arguments(check)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text for people (the default) or json for scripts")
     return main
 
 
@@ -81,7 +89,7 @@ def _content_arguments(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int:
     """Run the command line and return its exit status."""
-    from .build import build, choose_builders
+    from .build import choose_builders
 
     command_line = parser(prog)
     arguments = command_line.parse_args(argv)
@@ -90,23 +98,65 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             choose_builders(arguments.only)
         except UserError as error:
             command_line.error(str(error))  # exits with status 2
+    json_wanted = getattr(arguments, "format", "text") == "json"
     try:
         material = load_content(arguments.content, arguments.brand)
         if arguments.command == "check":
-            print(f"{arguments.content}: the content is complete and valid.")
-            return EXIT_OK
-        for path in build(material, arguments.out, arguments.only):
-            print(f"wrote {_shown(path)}")
-        return EXIT_OK
+            return run_check(material, arguments.strict, json_wanted)
+        return run_build(material, arguments.out, arguments.only)
     except ContentError as error:
-        print(error, file=sys.stderr)
         count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built." if arguments.command == "build"
-              else f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        found = f"{count} problem{'s' if count != 1 else ''} found"
+        if json_wanted:
+            print(json.dumps({"summary": {"errors": count, "warnings": 0, "acknowledged": 0},
+                              "errors": [dict(asdict(problem), rule="content") for problem in error.problems],
+                              "warnings": [], "acknowledged": []}, indent=2, ensure_ascii=False))
+        else:
+            print(error, file=sys.stderr)
+            print(f"{found}; nothing was built." if arguments.command == "build" else f"{found}.", file=sys.stderr)
         return EXIT_PROBLEM
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def run_check(material, strict: bool, json_wanted: bool) -> int:
+    """Check the content, build every output in a temporary folder and audit it; print the report."""
+    import tempfile
+
+    from .build import choose_builders, write_outputs
+    from .checks import ERROR, Finding, audit_outputs, check_content
+    from .errors import BuildError
+
+    report = check_content(material)
+    with tempfile.TemporaryDirectory(prefix="check-") as folder:
+        try:
+            write_outputs(material, Path(folder), choose_builders(None))
+            report.add(audit_outputs(Path(folder), material))
+        except BuildError as error:
+            report.add([Finding(rule="build", severity=ERROR, file=material.source, line=None, field="",
+                                message=str(error), suggestion="fix what the message names, then check again")])
+    print(report.as_json() if json_wanted else report.as_text())
+    return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
+
+
+def run_build(material, out: Path, only: list[str] | None) -> int:
+    """Check the content, refuse to build on errors, then build and say what was written."""
+    from .build import build
+    from .checks import check_content
+
+    report = check_content(material)
+    if report.errors or report.warnings:
+        print(report.as_text(), file=sys.stderr)
+    if report.fails():
+        print("Nothing was built: fix the errors above first.", file=sys.stderr)
+        return EXIT_PROBLEM
+    built = build(material, out, only)
+    for finding in built.warnings:
+        print(f"warning: {finding}", file=sys.stderr)
+    for path in built.paths:
+        print(f"wrote {_shown(path)}")
+    return EXIT_OK
 
 
 def _shown(path: Path) -> str:

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def doc(text: str, check=None) -> Any:
-    """Return a dataclass field documented with `text`, optionally checked by `check`."""
-    return field(metadata={"doc": text, "check": check})
+def doc(text: str, check=None, **default) -> Any:
+    """Return a dataclass field documented with `text`, optionally checked by `check`.
+
+    A field given a `default=` may be left out of the YAML.
+    """
+    return field(metadata={"doc": text, "check": check}, **default)
 
 
 def _internal(default) -> Any:
@@ -44,6 +47,10 @@ def _hex_colour(value: str) -> str | None:
     return None
 
 
+def _severity(value: str) -> str | None:
+    return None if value in ("error", "warning") else f"must be error or warning, not '{value}'"
+
+
 def _positive(value: int) -> str | None:
     return None if value >= 1 else f"must be 1 or more, not {value}"
 
@@ -54,6 +61,7 @@ class Located:
 
     source: str = _internal("")
     lines: Mapping[str, int] = _internal(None)
+    written: Mapping[str, str] = _internal(None)  # each text as written in the file, before spaces are tidied
 
     def line_of(self, field_path: str) -> int | None:
         """Return the line where `field_path` (e.g. 'credits.authors[0].email') is written."""
@@ -160,6 +168,17 @@ class Facilitation:
 
 
 @dataclass(frozen=True)
+class Acknowledgement:
+    """A finding of `check` that the editors have looked at and keep on purpose, with their reason."""
+
+    rule: str = doc("The rule that reported it, as `check` names it, e.g. 'stigma' or 'spelling'.")
+    field: str = doc("Where it is, as `check` names it, e.g. 'comparison.rows[6].name'.")
+    reason: str = doc("Why it stays: the report shows this beside the finding.")
+    term: str = doc("The word or phrase it is about, e.g. 'relapse'; leave out for findings about a "
+                    "whole text, such as its reading grade.", default="")
+
+
+@dataclass(frozen=True)
 class Document:
     """Facts about the document as a whole, used for titles and file metadata."""
 
@@ -214,5 +233,26 @@ class Material(Located):
     comparison: Comparison = doc("Abstinence-based recovery and harm reduction, principle by principle.")
     credits: Credits = doc("The authors of the material.")
     facilitation: Facilitation = doc("How the training deck is presented: slide titles of our own, cues, timing.")
+    acknowledgements: tuple[Acknowledgement, ...] = doc(
+        "Findings of `check` kept on purpose, each with its reason; one that matches nothing is an error.",
+        default=())
 
     brand: Brand | None = _internal(None)
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A word or phrase that can stigmatise, and what to say instead."""
+
+    term: str = doc("The word or phrase as a dictionary lists it; its plural and verb forms are found too.")
+    instead: tuple[str, ...] = doc("What to say instead, best first.")
+    severity: str = doc("error (stops the build) or warning (reported only).", _severity)
+    source: str = doc("Where the advice comes from, e.g. 'NIDA, Words Matter'.")
+    note: str = doc("When the word is fine after all, shown with the finding.", default="")
+
+
+@dataclass(frozen=True)
+class Glossary(Located):
+    """The terms `check` looks for in every text."""
+
+    terms: tuple[GlossaryTerm, ...] = doc("The terms, in any order.")

@@ -32,7 +32,8 @@ def read_yaml(path: Path, cls: type[Located]) -> Located:
     value = reader.convert(root, cls, "")
     if reader.problems:
         raise ContentError(sorted(reader.problems, key=lambda problem: problem.line or 0))
-    return dataclasses.replace(value, source=name, lines=types.MappingProxyType(reader.lines))
+    return dataclasses.replace(value, source=name, lines=types.MappingProxyType(reader.lines),
+                               written=types.MappingProxyType(reader.written))
 
 
 def _compose(path: Path, name: str) -> yaml.Node:
@@ -94,6 +95,7 @@ class _Reader:
         self.file = file
         self.problems: list[Problem] = []
         self.lines: dict[str, int] = {}
+        self.written: dict[str, str] = {}
         self._seen: set[int] = set()
 
     def problem(self, node: yaml.Node, path: str, message: str) -> None:
@@ -137,9 +139,13 @@ class _Reader:
                 continue
             first_lines[key] = key_line
             values[key] = self.convert(value_node, hints[key], _join(path, key))
-        for name in fields:
+        for name, spec in fields.items():
+            if name in first_lines:
+                continue
+            if spec.default is not dataclasses.MISSING:
+                values[name] = spec.default
             # A misspelt key was already reported with this name as the suggestion.
-            if name not in first_lines and name not in suggested:
+            elif name not in suggested:
                 self.problem(node, _join(path, name), f"is missing; add `{name}: ...` to this entry")
         if len(values) != len(fields) or any(value is None for value in values.values()):
             return None
@@ -178,6 +184,7 @@ class _Reader:
             if not text:
                 self.problem(node, path, "must not be empty")
                 return None
+            self.written[path] = node.value
             return text
         try:
             constructed = _CONSTRUCTOR.construct_object(node) if node.tag in _CONSTRUCTIBLE else None

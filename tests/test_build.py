@@ -23,8 +23,9 @@ def test_the_same_content_gives_the_same_bytes(material, outputs, tmp_path):
 
 
 def test_only_the_chosen_outputs_are_written(material, tmp_path):
-    written = build(material, tmp_path, ["handout"])
-    assert written == [tmp_path / "handout.pdf"]
+    built = build(material, tmp_path, ["handout"])
+    assert built.paths == [tmp_path / "handout.pdf"]
+    assert built.warnings == []
     assert sorted(path.name for path in tmp_path.iterdir()) == ["handout.pdf"]
 
 

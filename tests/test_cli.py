@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import json
 import shutil
 import subprocess
 import sys
@@ -48,11 +49,41 @@ def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project)
     assert {path.name: path.read_bytes() for path in (project / "output").iterdir()} == before
 
 
-def test_check_validates_without_writing(project):
-    finished = run("check", cwd=project)
-    assert finished.returncode == 0
-    assert finished.stdout == "content/harm-reduction.yaml: the content is complete and valid.\n"
+def test_the_shipped_content_passes_a_strict_check_without_writing(project):
+    finished = run("check", "--strict", cwd=project)
+    assert finished.returncode == 0, finished.stdout
+    lines = finished.stdout.splitlines()
+    assert lines[0] == "Acknowledged (1):"
+    assert lines[1].startswith("  content/harm-reduction.yaml:")
+    assert ": stigma: comparison.rows[6].name: 'Relapse' acknowledged: \"View of Relapse\" is the organisation's" \
+        in lines[1]
+    assert lines[-1] == "0 errors, 0 warnings, 1 acknowledged."
     assert not (project / "output").exists()
+
+
+def test_check_reports_findings_as_json(project):
+    content = project / "content" / "harm-reduction.yaml"
+    content.write_text(content.read_text().replace("struggling with addiction", "struggling addicts"))
+    finished = run("check", "--format", "json", cwd=project)
+    assert finished.returncode == 1
+    report = json.loads(finished.stdout)
+    assert report["summary"] == {"errors": 1, "warnings": 0, "acknowledged": 1}
+    error = report["errors"][0]
+    assert (error["rule"], error["field"], error["term"]) == ("stigma", "is_not.statements[1].body", "addicts")
+    assert error["line"] == content.read_text().splitlines().index("    - headline: It is NOT ignoring addiction.") + 2
+    assert {"text", "background", "ratio", "minimum", "used_for"} <= set(report["contrast"][0])
+
+
+def test_build_refuses_content_with_errors_and_keeps_the_outputs(project):
+    assert run("build", cwd=project).returncode == 0
+    before = {path.name: path.read_bytes() for path in (project / "output").iterdir()}
+    content = project / "content" / "harm-reduction.yaml"
+    content.write_text(content.read_text().replace("access to naloxone.", "access to naloxone.."))
+    finished = run("build", cwd=project)
+    assert finished.returncode == 1
+    assert "doubled-punctuation" in finished.stderr
+    assert finished.stderr.splitlines()[-1] == "Nothing was built: fix the errors above first."
+    assert {path.name: path.read_bytes() for path in (project / "output").iterdir()} == before
 
 
 def test_check_reports_every_problem(capsys):

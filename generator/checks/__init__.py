@@ -1,0 +1,133 @@
+"""The quality gate: language, readability, mechanics and accessibility, reported as one list of findings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..contrast import TEXT_PAIRS, contrast_ratio, weak_pairs
+from ..model import Material
+from .findings import ERROR, WARNING, Finding
+
+
+@dataclass
+class Report:
+    """Everything the checks found, sorted into errors, warnings and acknowledged findings."""
+
+    errors: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+    acknowledged: list[tuple[Finding, str]] = field(default_factory=list)
+    contrast: list[dict] = field(default_factory=list)
+
+    def add(self, findings: list[Finding]) -> None:
+        """Add findings, each to the errors or the warnings."""
+        for finding in findings:
+            (self.errors if finding.severity == ERROR else self.warnings).append(finding)
+
+    def fails(self, strict: bool = False) -> bool:
+        """Return whether the report should stop a build (or, with `strict`, a check)."""
+        return bool(self.errors or (strict and self.warnings))
+
+    def summary(self) -> str:
+        """Return the one-line count of what was found."""
+        def count(number: int, word: str) -> str:
+            return f"{number} {word}{'' if number == 1 else 's'}"
+        return (f"{count(len(self.errors), 'error')}, {count(len(self.warnings), 'warning')}, "
+                f"{len(self.acknowledged)} acknowledged.")
+
+    def as_text(self) -> str:
+        """Return the report as a person reads it: errors, then warnings, then acknowledged findings."""
+        lines = []
+        for title, findings in (("Errors", self.errors), ("Warnings", self.warnings)):
+            if findings:
+                lines.append(f"{title} ({len(findings)}):")
+                lines += [f"  {finding}" for finding in findings]
+        if self.acknowledged:
+            lines.append(f"Acknowledged ({len(self.acknowledged)}):")
+            lines += [f"  {finding.file}:{finding.line}: {finding.rule}: {finding.field}: '{finding.term}' "
+                      f"acknowledged: {reason}" for finding, reason in self.acknowledged]
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def as_json(self) -> str:
+        """Return the report as JSON, for scripts and CI."""
+        return json.dumps({
+            "summary": {"errors": len(self.errors), "warnings": len(self.warnings),
+                        "acknowledged": len(self.acknowledged)},
+            "errors": [finding.as_dict() for finding in self.errors],
+            "warnings": [finding.as_dict() for finding in self.warnings],
+            "acknowledged": [dict(finding.as_dict(), reason=reason) for finding, reason in self.acknowledged],
+            "contrast": self.contrast,
+        }, indent=2, ensure_ascii=False)
+
+
+def check_content(material: Material) -> Report:
+    """Return the report of every check of the content and brand, acknowledgements applied."""
+    from . import mechanics, readability, stigma
+
+    findings = stigma.findings(material) + readability.findings(material) + mechanics.findings(material)
+    findings += contrast_findings(material)
+    report = Report(contrast=contrast_table(material))
+    kept, report.acknowledged, unused = acknowledge(material, findings)
+    report.add(sorted(kept, key=lambda f: (f.file, f.line or 0)))
+    report.add(unused)
+    return report
+
+
+def audit_outputs(folder: Path, material: Material) -> list[Finding]:
+    """Return the accessibility findings of the outputs built in `folder`."""
+    from . import outputs
+
+    return outputs.audit(folder, material)
+
+
+def contrast_findings(material: Material) -> list[Finding]:
+    """Return an error for each text colour of the brand that does not contrast enough with its background."""
+    brand = material.brand
+    return [
+        Finding(rule="contrast", severity=ERROR, file=brand.source, line=brand.line_of(f"palette.{pair.text}"),
+                field=f"palette.{pair.text}", message=message,
+                suggestion=f"make {pair.text} and {pair.background} further apart in lightness")
+        for pair, message in weak_pairs(brand.palette)
+    ]
+
+
+def contrast_table(material: Material) -> list[dict]:
+    """Return every text/background pair the outputs use, with its contrast ratio and the ratio it needs."""
+    palette = material.brand.palette
+    return [{"text": pair.text, "background": pair.background, "used_for": pair.used_for,
+             "ratio": round(contrast_ratio(getattr(palette, pair.text), getattr(palette, pair.background)), 2),
+             "minimum": pair.minimum} for pair in TEXT_PAIRS]
+
+
+def acknowledge(material: Material, findings: list[Finding]):
+    """Split findings into those kept and those the content acknowledges; report acknowledgements that match none.
+
+    Return (kept findings, [(acknowledged finding, reason)], [errors for unused acknowledgements]).
+    """
+    kept, acknowledged, used = [], [], set()
+    for finding in findings:
+        match = next((index for index, ack in enumerate(material.acknowledgements)
+                      if ack.rule == finding.rule and ack.field == finding.field
+                      and (not ack.term or ack.term.lower() == finding.term.lower())), None)
+        if match is None:
+            kept.append(finding)
+        else:
+            used.add(match)
+            acknowledged.append((finding, material.acknowledgements[match].reason))
+    unused = []
+    for index, ack in enumerate(material.acknowledgements):
+        if index not in used:
+            about = f" for '{ack.term}'" if ack.term else ""
+            field_path = f"acknowledgements[{index}]"
+            unused.append(Finding(
+                rule="acknowledgement", severity=ERROR, file=material.source, line=material.line_of(field_path),
+                field=field_path, message=f"acknowledges a {ack.rule} finding{about} in {ack.field}, "
+                                          "but there is no such finding",
+                suggestion="remove this acknowledgement, or correct its rule, field or term",
+            ))
+    return kept, acknowledged, unused
+
+
+__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_outputs", "check_content"]

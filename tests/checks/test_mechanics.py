@@ -1,0 +1,217 @@
+"""Mechanical slips: each rule reports a broken text with its file, line and fix, and leaves good text alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checks import mechanics
+from generator.checks.findings import ERROR, WARNING
+from generator.content import load_content
+
+from ..conftest import BRAND, CASES, ROOT
+
+MINIMAL = (CASES / "minimal.yaml").read_text()
+LOADS = "      body: It is a small file that loads.\n"  # is_not.statements[0].body, line 13
+SHORT = "      body: It keeps the tests short.\n"  # benefits.statements[0].body, line 18
+
+
+def variant(tmp_path, *replacements: tuple[str, str]):
+    """Return the path of minimal.yaml with each (old, new) text replaced, written to `tmp_path`."""
+    text = MINIMAL
+    for old, new in replacements:
+        assert old in text, f"{old!r} is not in minimal.yaml"
+        text = text.replace(old, new)
+    path = tmp_path / "variant.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def reported(path) -> list[str]:
+    """Return the mechanical findings of the content at `path`, as printed."""
+    return [str(finding) for finding in mechanics.findings(load_content(path, BRAND))]
+
+
+def test_the_shipped_content_has_no_slips(material):
+    assert [str(finding) for finding in mechanics.findings(material)] == []
+
+
+def test_the_minimal_case_has_no_slips():
+    assert reported(CASES / "minimal.yaml") == []
+
+
+@pytest.mark.parametrize(
+    ("replacements", "expected"),
+    [
+        pytest.param(
+            [(LOADS, "      body: It is a small file that loads..\n")],
+            ["13: doubled-punctuation: is_not.statements[0].body: 'loads..' has a doubled full stop "
+             "-> write one full stop: 'loads.'"],
+            id="doubled-punctuation"),
+        pytest.param(
+            # Across a line break of a folded block, as a reader sees it.
+            [(SHORT, "      body: >-\n        It keeps The\n        the tests short.\n")],
+            ["18: doubled-word: benefits.statements[0].body: 'The the' has the word 'the' twice in a row "
+             "-> delete the second 'the'"],
+            id="doubled-word"),
+        pytest.param(
+            [(SHORT, "      body: It keeps the tests short (and simple.\n")],
+            ["18: unbalanced: benefits.statements[0].body: '(and' opens a bracket that is never closed "
+             "-> add ')' where the aside ends, or delete the '('"],
+            id="unbalanced-bracket"),
+        pytest.param(
+            [(SHORT, '      body: It keeps "the tests" short".\n')],
+            ["18: unbalanced: benefits.statements[0].body: 'short\".' has a straight double quote (\") without a "
+             "partner; the text has 3 of them -> add the missing \" where the quotation starts or ends, "
+             "or delete the extra one"],
+            id="unbalanced-straight-quotes"),
+        pytest.param(
+            [("  title: Minimal Material\n", '  title: "Minimal Material "\n'),
+             (SHORT, "      body: It keeps the tests short , and  simple.\n")],
+            ["3: stray-space: document.title: 'Material ' ends with a space -> delete the space at the end: "
+             "'Material'",
+             "18: stray-space: benefits.statements[0].body: 'short ,' has a space before the comma "
+             "-> delete the space: 'short,'",
+             "18: stray-space: benefits.statements[0].body: 'and  simple.' has 2 spaces in a row "
+             "-> leave one space: 'and simple.'"],
+            id="stray-space"),
+        pytest.param(
+            [(SHORT, "      body: It keeps the tests short - and simple.\n")],
+            ["18: dash-style: benefits.statements[0].body: 'short - and' has a hyphen used as a dash "
+             "-> write an en dash with spaces, 'short – and', or an em dash without, 'short—and'"],
+            id="dash-style-hyphen"),
+        pytest.param(
+            [(SHORT, "      body: It keeps the tests short--and simple.\n")],
+            ["18: dash-style: benefits.statements[0].body: 'short--and' has a double hyphen where a dash belongs "
+             "-> write an en dash with spaces, 'short – and', or an em dash without, 'short—and'"],
+            id="dash-style-double-hyphen"),
+        pytest.param(
+            # Two spaced en dashes (lines 4 and 18) and one unspaced (line 36): the unspaced one is reported.
+            [("  subtitle: One of everything\n", "  subtitle: One of everything – and more\n"),
+             (SHORT, "      body: It keeps the tests short – and simple.\n"),
+             ("Example Programs – Springfield", "Example Programs–Springfield")],
+            ["36: dash-style: credits.authors[0].organisation: 'Programs–Springfield' has no spaces around the "
+             "en dash, but the text writes 2 of its 3 en dashes with spaces "
+             "-> write it like the others: 'Programs – Springfield'"],
+            id="dash-style-mixed"),
+        pytest.param(
+            [(SHORT, "      body: It keeps the recovry tests short for Qxzvbw.\n")],
+            ["18: spelling: benefits.statements[0].body: 'recovry' is not in the dictionary "
+             "-> did you mean 'recovery'? If 'recovry' is right, add it to content/words.txt",
+             "18: spelling: benefits.statements[0].body: 'Qxzvbw' is not in the dictionary "
+             "-> check the spelling; if 'Qxzvbw' is right, add it to content/words.txt"],
+            id="spelling"),
+    ],
+)
+def test_each_slip_is_reported_with_file_line_and_fix(tmp_path, replacements, expected):
+    path = variant(tmp_path, *replacements)
+    assert reported(path) == [f"{path}:{line}" for line in expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("It loads... or does it… we will see.", id="ellipsis"),
+        pytest.param("It loads (e.g., [twice] and “quoted”) in full.", id="balanced-brackets-and-quotes"),
+        pytest.param('It says "hello" and "goodbye".', id="paired-straight-quotes"),
+        pytest.param("It serves AA/NA and abstinence-based 12-Step programs.", id="slashed-and-hyphenated"),
+        pytest.param("Write to ada@example.org or visit www.example.org/help.", id="addresses"),
+        pytest.param("Its principles—saving lives—are ethical, pages 10–12 – and more.", id="house-dash-style"),
+        pytest.param("The authors' MOUD, naloxone and CEO’s notes and so on ...", id="project-words"),
+        pytest.param("It costs .5 of a dollar.", id="decimal"),
+    ],
+)
+def test_good_text_is_not_reported(tmp_path, body):
+    path = variant(tmp_path, (LOADS, f"      body: >-\n        {body}\n"))
+    assert reported(path) == []
+
+
+def test_severities_follow_the_rule(tmp_path):
+    path = variant(tmp_path, (LOADS, "      body: It is is a small file  that loads..\n"))
+    severities = {finding.rule: finding.severity for finding in mechanics.findings(load_content(path, BRAND))}
+    assert severities == {"doubled-word": ERROR, "doubled-punctuation": ERROR, "stray-space": WARNING}
+
+
+def test_findings_carry_the_term_for_acknowledgements(tmp_path):
+    path = variant(tmp_path, (SHORT, "      body: It keeps the recovry tests short.\n"))
+    [finding] = mechanics.findings(load_content(path, BRAND))
+    assert (finding.term, finding.field, finding.line) == ("recovry", "benefits.statements[0].body", 18)
+
+
+def test_line_breaks_are_read_as_spaces():
+    assert mechanics.as_read("It keeps\nthe tests\n\nshort.\n") == "It keeps the tests short."
+
+
+def test_words_to_check_leave_out_addresses_and_numbers_and_split_compounds():
+    text = "12-Step (e.g., AA/NA) ada@example.org www.example.org example.org abstinence-based authors' CEO’s"
+    assert mechanics.words_to_check(text) == ["Step", "AA", "NA", "abstinence", "based", "authors", "CEO's"]
+
+
+def test_a_possessive_is_known_when_its_word_is():
+    assert mechanics.is_known("Naloxone's", frozenset({"naloxone"}))
+    assert not mechanics.is_known("Naloxone's", frozenset())
+
+
+def test_a_correction_keeps_the_capitals_of_the_word():
+    [slip] = mechanics.misspellings("Recovry and more", frozenset())
+    assert slip.suggestion.startswith("did you mean 'Recovery'?")
+
+
+def test_a_misspelt_word_is_reported_once_per_text():
+    assert [slip.term for slip in mechanics.misspellings("recovry and Recovry", frozenset())] == ["recovry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        pytest.param("(a [b) c", ["[b)"], id="inner-mark-left-open"),
+        pytest.param("first) second", ["first)"], id="closed-but-never-opened"),
+        pytest.param("“open” and shut”", ["shut”"], id="curly-quote-never-opened"),
+        pytest.param("“open and “shut”", ["“open"], id="curly-quote-never-closed"),
+        pytest.param("([a] (b))", [], id="nested"),
+    ],
+)
+def test_unbalanced_marks_are_paired_innermost_first(text, terms):
+    assert [slip.term for slip in mechanics.unbalanced(text)] == terms
+
+
+def uses(*styles: str) -> list[mechanics.DashUse]:
+    return [mechanics.DashUse("field", "—", style, "a", ("", ""), "b") for style in styles]
+
+
+@pytest.mark.parametrize(
+    ("styles", "minority"),
+    [
+        (("spaced", "unspaced", "unspaced"), "spaced"),
+        (("unspaced", "spaced", "spaced"), "unspaced"),
+        (("spaced", "unspaced"), "unspaced"),  # a tie: the first dash sets the style
+        (("unspaced", "spaced"), "spaced"),
+        (("spaced", "spaced", "lopsided"), None),
+        ((), None),
+    ],
+)
+def test_the_less_common_dash_spacing_is_the_one_reported(styles, minority):
+    assert mechanics.minority_style(uses(*styles)) == minority
+
+
+def test_a_dash_with_a_space_on_one_side_is_reported(tmp_path):
+    path = variant(tmp_path, (SHORT, "      body: It keeps the tests short —and simple.\n"))
+    assert reported(path) == [
+        f"{path}:18: dash-style: benefits.statements[0].body: 'short —and' has a space on one side of the em dash "
+        "only -> put a space on both sides or on neither: 'short — and' or 'short—and'"
+    ]
+
+
+def test_the_word_list_ignores_comments_blank_lines_and_case(tmp_path):
+    listing = tmp_path / "words.txt"
+    listing.write_text("# heading\n\nNaloxone  # a medicine\n  MOUD\n", encoding="utf-8")
+    assert mechanics.read_word_list(listing) == frozenset({"naloxone", "moud"})
+
+
+def test_the_project_word_list_holds_only_words_the_dictionary_lacks():
+    listed = mechanics.read_word_list(ROOT / "content" / "words.txt")
+    assert listed
+    assert sorted(word for word in listed if mechanics.dictionary().known([word])) == []
+
+
+def test_the_dictionary_is_loaded_once():
+    assert mechanics.dictionary() is mechanics.dictionary()

@@ -1,0 +1,39 @@
+"""Reading grade: Flesch-Kincaid, per block, against the grade its readers need."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.checks.readability import findings, grade, syllables
+
+
+@pytest.mark.parametrize(("word", "count"), [
+    ("the", 1), ("use", 1), ("people", 2), ("stopped", 1), ("engaged", 2), ("abstinence", 3),
+    ("naloxone", 3), ("treatment", 2), ("communities", 4), ("able", 2),
+])
+def test_syllables(word, count):
+    assert syllables(word) == count
+
+
+def test_grade_of_known_text():
+    # 2 sentences, 12 words, 14 syllables: 0.39 * 6 + 11.8 * 14 / 12 - 15.59 = 0.52
+    assert grade(["The cat sat on the mat.", "It was a very happy cat."]) == pytest.approx(0.52, abs=0.01)
+
+
+def test_the_shipped_content_is_within_its_targets(material):
+    assert findings(material) == []
+
+
+def test_hard_client_text_is_reported_as_a_warning_on_its_first_line(material):
+    heavy = "Comprehensive individualized interdisciplinary multidimensional rehabilitative interventions"
+    rows = tuple(dataclasses.replace(row, name=heavy) for row in material.comparison.rows)
+    hard = dataclasses.replace(material, comparison=dataclasses.replace(material.comparison, rows=rows))
+    found = findings(hard)
+    # Principle names are on the flyer and in the staff comparison: both blocks read too hard now.
+    assert [(f.rule, f.severity, f.field, f.line) for f in found] == [
+        ("reading-grade", "warning", "flyer", material.line_of("document.title")),
+        ("reading-grade", "warning", "comparison", material.line_of("comparison"))]
+    assert found[0].message.startswith("reads at grade ")
+    assert found[0].message.endswith("(Flesch-Kincaid), above grade 8 for client-facing text")
