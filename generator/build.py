@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,21 @@ def write_outputs(material: Material, folder: Path, builders: list[Builder]) -> 
         builder.build(material, folder / builder.filename)
 
 
+@contextmanager
+def only_build_in(out_dir: Path) -> Iterator[None]:
+    """Hold `out_dir` for one build; a second build started meanwhile stops with a clear message."""
+    handle = os.open(out_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"{out_dir}: another build is writing to this folder right now; "
+                             "wait for it to finish, then build again") from None
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
 def build(material: Material, out_dir: Path, names: Iterable[str] | None = None) -> Built:
     """Write the chosen outputs of `material` into `out_dir`.
 
@@ -50,6 +67,14 @@ def build(material: Material, out_dir: Path, names: Iterable[str] | None = None)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
+    with only_build_in(out_dir):
+        return _build_held(material, out_dir, builders)
+
+
+def _build_held(material: Material, out_dir: Path, builders: list[Builder]) -> Built:
+    try:
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None

@@ -104,11 +104,16 @@ CLOSING = Layout(
     "Closing",
     title=Box(MARGIN, 0.6, CONTENT_WIDTH, 1.3, size=44, min_size=MIN_TITLE_PT, bold=True, anchor="bottom"),
     bodies=(
-        Box(MARGIN, 2.4, _COLUMN_WIDTH, 4.2, size=24, min_size=MIN_BODY_PT),
-        Box(MARGIN + _COLUMN_WIDTH + 0.5, 2.4, _COLUMN_WIDTH, 4.2, size=24, min_size=MIN_BODY_PT),
+        Box(MARGIN, 2.4, _COLUMN_WIDTH, 3.9, size=24, min_size=MIN_BODY_PT),
+        Box(MARGIN + _COLUMN_WIDTH + 0.5, 2.4, _COLUMN_WIDTH, 3.9, size=24, min_size=MIN_BODY_PT),
+        Box(MARGIN, 6.45, CONTENT_WIDTH, 0.55, size=20, min_size=MIN_BODY_PT),  # the version line
     ),
     dark=True,
 )
+
+# On every slide of a draft, top right, clear of the titles.
+DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 4.6, 0.05, 4.6, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
+DRAFT_TEXT = "DRAFT – not approved for use"
 
 LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, COMPARISON, CLOSING)
 

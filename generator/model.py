@@ -51,6 +51,10 @@ def _severity(value: str) -> str | None:
     return None if value in ("error", "warning") else f"must be error or warning, not '{value}'"
 
 
+def _status(value: str) -> str | None:
+    return None if value in ("draft", "approved") else f"must be draft or approved, not '{value}'"
+
+
 def _positive(value: int) -> str | None:
     return None if value >= 1 else f"must be 1 or more, not {value}"
 
@@ -187,7 +191,21 @@ class Document:
     subject: str = doc("A sentence describing the material; stored as the PDF's subject.")
     language: str = doc("The language of the text as a tag, e.g. en-US; screen readers use it.", _language_tag)
     version: int = doc("The version number of this text; raise it when the words change.", _positive)
-    date: datetime.date = doc("The date this version was written, as YYYY-MM-DD.")
+    date: datetime.date = doc("The date this version takes effect, as YYYY-MM-DD; every output shows its month "
+                              "and year, and the files carry it as their date.")
+    status: str = doc("draft (every output is marked DRAFT; the default) or approved (needs approved_by).",
+                      _status, default="draft")
+    approved_by: str = doc("Who approved this version for use, by name and role.", default="")
+
+    @property
+    def version_line(self) -> str:
+        """Return how every output names this version, e.g. 'Version 1, November 2026'."""
+        return f"Version {self.version}, {self.date:%B %Y}"
+
+    @property
+    def draft(self) -> bool:
+        """Return whether this version is still a draft."""
+        return self.status == "draft"
 
 
 @dataclass(frozen=True)

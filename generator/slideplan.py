@@ -212,7 +212,7 @@ class _Planner:
 
         title_lines = [Paragraph(document.subtitle, 28), Paragraph(credits.heading, 20, bold=True)]
         title_lines += [Paragraph(f"{a.name}, {a.role}", 24) for a in credits.authors]
-        title_lines += [Paragraph(organisations, 24)]
+        title_lines += [Paragraph(organisations, 24), Paragraph(document.version_line, 20)]
         self.add_fitted(design.TITLE, document.title, "document.title", [title_lines],
                         notes=[facilitation.opening_cue, f"{credits.heading}: {authors}, {organisations}."],
                         minutes=minutes.opening)
@@ -253,7 +253,7 @@ class _Planner:
                    Paragraph(a.email, 20)] for a in credits.authors]
         columns_of_people = [sum(people[0::2], []), sum(people[1::2], [])]
         self.add_fitted(design.CLOSING, facilitation.closing_title, "facilitation.closing_title",
-                        [column for column in columns_of_people if column],
+                        columns_of_people + [[Paragraph(document.version_line, 20)]],
                         notes=[facilitation.closing_cue,
                                *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in credits.authors)],
                         minutes=minutes.closing)

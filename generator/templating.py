@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import jinja2
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def month_year(date: datetime.date) -> str:
-    """Return a date as it is printed on the outputs, e.g. 'November 2026'."""
-    return f"{date:%B %Y}"
 
 
 def keep_last_words_together(text: str) -> str:
@@ -58,7 +52,6 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters["month_year"] = month_year
     environment.filters["shared_organisation"] = shared_organisation
     environment.filters["keep_last_words_together"] = keep_last_words_together
     environment.filters["points"] = points

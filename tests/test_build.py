@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
+import os
+import shutil
 
 import pytest
 
@@ -69,3 +72,50 @@ def test_files_outside_the_project_are_refused(material, caplog):
     assert "only the project's own templates and fonts may be used, not 'file:///etc/passwd'" in message
     assert "https://example.org/x.png" in message
     caplog.clear()
+
+
+def test_a_full_disk_leaves_the_previous_outputs_untouched(material, outputs, tmp_path, monkeypatch):
+    folder = tmp_path / "output"
+    shutil.copytree(outputs, folder)
+    before = snapshot(folder)
+    from generator.builders.slides import SlidesBuilder
+
+    def disk_full(self, material, target):
+        target.write_bytes(b"half a deck")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(SlidesBuilder, "build", disk_full)
+    with pytest.raises(BuildError) as caught:
+        build(material, folder)
+    assert str(caught.value) == f"{folder}: could not write the outputs: No space left on device"
+    assert snapshot(folder) == before  # no half-written file, no staging folder left behind
+
+
+def test_a_crash_inside_the_pdf_renderer_leaves_the_previous_outputs_untouched(material, outputs, tmp_path,
+                                                                                monkeypatch):
+    import weasyprint
+
+    folder = tmp_path / "output"
+    shutil.copytree(outputs, folder)
+    before = snapshot(folder)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", crash)
+    with pytest.raises(RuntimeError, match="renderer crashed"):  # a bug, not a user's mistake: it keeps its traceback
+        build(material, folder, ["handout"])
+    assert snapshot(folder) == before
+
+
+def test_a_second_build_into_the_same_folder_waits_its_turn(material, tmp_path):
+    from generator.build import only_build_in
+
+    with only_build_in(tmp_path):
+        with pytest.raises(BuildError) as caught:
+            build(material, tmp_path, ["flyer"])
+    assert str(caught.value) == (f"{tmp_path}: another build is writing to this folder right now; "
+                                 "wait for it to finish, then build again")
+    assert list(tmp_path.iterdir()) == []
+    build(material, tmp_path, ["flyer"])  # once the first is done, the folder is free again
+    assert [path.name for path in tmp_path.iterdir()] == ["flyer.pdf"]

@@ -71,7 +71,7 @@ def test_every_problem_is_collected_before_stopping(tmp_path):
         f"{broken}:7: document.version: must be a whole number, not 'one'",
         f"{broken}:8: document.date: must be a date written as YYYY-MM-DD, not '2026-13-45'",
         f"{broken}:9: document.colour: unknown key 'colour'; expected one of: "
-        "title, subtitle, subject, language, version, date",
+        "title, subtitle, subject, language, version, date, status, approved_by",
         f"{broken}:19: benefits.statements[0].body: must not be empty",
     ]
 

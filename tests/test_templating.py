@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 
 import jinja2
 import pytest
 
 from generator.templating import (
     keep_last_words_together,
-    month_year,
     numbered_groups,
     paragraphs,
     percent,
@@ -28,10 +26,6 @@ def test_a_misspelt_name_in_a_template_fails_instead_of_printing_nothing():
 def test_the_last_two_words_stay_on_one_line():
     assert keep_last_words_together("It is NOT unethical.") == "It is NOT\u00a0unethical."
     assert keep_last_words_together("Engagement") == "Engagement"
-
-
-def test_month_year():
-    assert month_year(datetime.date(2026, 11, 27)) == "November 2026"
 
 
 def test_shared_organisation(material):

@@ -193,17 +193,32 @@ class DeckWriter:
         self.fill(slide.shapes.title.text_frame, [Paragraph(planned.title, planned.title_size, bold=True)],
                   palette.paper if light else palette.primary)
         bodies = [shape for shape in slide.placeholders if shape.placeholder_format.idx != 0]
-        for shape, paragraphs in zip(bodies, planned.bodies):
-            self.fill(shape.text_frame, paragraphs, palette.paper if light else palette.ink)
-        for shape in bodies[len(planned.bodies):]:
-            shape._element.getparent().remove(shape._element)  # an empty box would show "Click to add text"
+        for number, shape in enumerate(bodies):
+            paragraphs = planned.bodies[number] if number < len(planned.bodies) else ()
+            if paragraphs:
+                self.fill(shape.text_frame, paragraphs, palette.paper if light else palette.ink)
+            else:
+                shape._element.getparent().remove(shape._element)  # an empty box would show "Click to add text"
         if planned.table:
             self.add_table(slide, planned.table)
+        if self.material.document.draft:
+            self.add_draft_mark(slide, palette.paper if light else palette.accent)
         notes = slide.notes_slide.notes_text_frame
         notes.text = planned.notes
         for paragraph in notes.paragraphs:
             for run in paragraph.runs:
                 run._r.get_or_add_rPr().set("lang", self.plan.language)
+
+    def add_draft_mark(self, slide, text_colour: str) -> None:
+        """Mark a slide of a draft, last in reading order, so nobody presents it as approved."""
+        from pptx.enum.text import PP_ALIGN
+        from pptx.util import Inches
+
+        box = design.DRAFT_MARK
+        shape = slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+        shape.name = "Draft mark"
+        self.fill(shape.text_frame, [Paragraph(design.DRAFT_TEXT, box.size, bold=True)], text_colour)
+        shape.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
     def fill(self, frame, paragraphs, text_colour: str) -> None:
         """Write `paragraphs` into a text frame with explicit sizes, spacing, colour and language."""

@@ -67,7 +67,7 @@ def check_content(material: Material) -> Report:
     from . import mechanics, readability, stigma
 
     findings = stigma.findings(material) + readability.findings(material) + mechanics.findings(material)
-    findings += contrast_findings(material)
+    findings += contrast_findings(material) + document_control_findings(material)
     report = Report(contrast=contrast_table(material))
     kept, report.acknowledged, unused = acknowledge(material, findings)
     report.add(sorted(kept, key=lambda f: (f.file, f.line or 0)))
@@ -80,6 +80,22 @@ def audit_outputs(folder: Path, material: Material) -> list[Finding]:
     from . import outputs
 
     return outputs.audit(folder, material)
+
+
+def document_control_findings(material: Material) -> list[Finding]:
+    """Return an error for approved content without an approver, and a warning for a draft."""
+    document = material.document
+    line = material.line_of("document.status") or material.line_of("document")
+    if document.draft:
+        return [Finding(rule="draft", severity=WARNING, file=material.source, line=line, field="document.status",
+                        message="this version is a draft, so every page and slide is marked DRAFT",
+                        suggestion="once a reviewer approves it, set `status: approved` and `approved_by:` "
+                                   "their name and role")]
+    if not document.approved_by:
+        return [Finding(rule="approval", severity=ERROR, file=material.source, line=line, field="document.status",
+                        message="the content is marked approved but does not say who approved it",
+                        suggestion="add `approved_by:` with the approver's name and role, or set `status: draft`")]
+    return []
 
 
 def contrast_findings(material: Material) -> list[Finding]:

@@ -71,3 +71,17 @@ def test_json_holds_every_finding_as_data():
     data = json.loads(report.as_json())
     assert data["summary"] == {"errors": 0, "warnings": 1, "acknowledged": 0}
     assert data["warnings"][0]["term"] == "Relapse" and data["warnings"][0]["line"] == 113
+
+
+def test_a_draft_is_a_warning_and_approval_needs_an_approver(material):
+    from generator.checks import document_control_findings
+
+    assert document_control_findings(material) == []
+    line = material.line_of("document.status")
+    draft = dataclasses.replace(material, document=dataclasses.replace(material.document, status="draft"))
+    assert [str(f) for f in document_control_findings(draft)] == [
+        f"{material.source}:{line}: draft: document.status: this version is a draft, so every page and slide is "
+        "marked DRAFT -> once a reviewer approves it, set `status: approved` and `approved_by:` their name and role"
+    ]
+    nobody = dataclasses.replace(material, document=dataclasses.replace(material.document, approved_by=""))
+    assert [(f.rule, f.severity, f.line) for f in document_control_findings(nobody)] == [("approval", ERROR, line)]
