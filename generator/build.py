@@ -11,10 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__
 from .builders import BUILDERS, Builder
 from .checks import ERROR, Finding, audit_outputs
 from .errors import BuildError, UserError
+from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
+from .verify import verdict_table, verify_folder
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Built:
     """What a build wrote, and what the audit of the outputs warned about."""
 
     paths: list[Path]
+    manifest: Path
     warnings: list[Finding]
 
 
@@ -59,9 +63,10 @@ def only_build_in(out_dir: Path) -> Iterator[None]:
 def build(material: Material, out_dir: Path, names: Iterable[str] | None = None) -> Built:
     """Write the chosen outputs of `material` into `out_dir`.
 
-    Every output is first written to a temporary folder beside the others and
-    audited for accessibility; the files replace the previous outputs only after
-    all of them were written and passed, so a failure leaves `out_dir` as it was.
+    Every output is first written to a temporary folder beside the others,
+    audited for accessibility and verified to show what it must; the files
+    replace the previous outputs only after all of them passed, so a failure
+    leaves `out_dir` as it was. The manifest then records what the folder holds.
     """
     builders = choose_builders(names)
     out_dir = Path(out_dir)
@@ -85,11 +90,17 @@ def _build_held(material: Material, out_dir: Path, builders: list[Builder]) -> B
         if errors:
             raise BuildError("the outputs failed their accessibility audit:\n"
                              + "\n".join(f"  {finding}" for finding in errors))
-        for builder in builders:
-            os.replace(staging / builder.filename, out_dir / builder.filename)
+        filenames = [builder.filename for builder in builders]
+        verdicts = verify_folder(staging, material, filenames)
+        if not all(verdict.passed for verdict in verdicts):
+            raise BuildError("the outputs do not show what they must:\n" + verdict_table(verdicts))
+        entries = manifest_entries(staging, material, filenames)
+        for filename in filenames:
+            os.replace(staging / filename, out_dir / filename)
+        manifest = write_manifest(out_dir, merged_manifest(read_manifest(out_dir), entries, __version__))
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Built([out_dir / builder.filename for builder in builders],
+    return Built([out_dir / builder.filename for builder in builders], manifest,
                  [finding for finding in findings if finding.severity != ERROR])

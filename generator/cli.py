@@ -77,6 +77,22 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text for people (the default) or json for scripts")
+
+    verify = commands.add_parser(
+        "verify",
+        help="open the built outputs and confirm each shows what it must",
+        description="Open every output in DIR with a PDF or PowerPoint reader and confirm that it\n"
+        "shows what it must (every principle, the authors, and every word where the output\n"
+        "promises it), has the right pages or slides, and is small enough to e-mail.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    verify.add_argument("folder", metavar="DIR", type=Path, nargs="?", default=Path("output"),
+                        help="the folder the outputs were built into (default: output)")
+    # CONTENT is an option here, since the positional is the folder.
+    verify.add_argument("--content", metavar="FILE", type=Path, default=DEFAULT_CONTENT,
+                        help=f"the content file the outputs were built from (default: {DEFAULT_CONTENT})")
+    verify.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
+                        help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
     return main
 
 
@@ -103,6 +119,8 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
         material = load_content(arguments.content, arguments.brand)
         if arguments.command == "check":
             return run_check(material, arguments.strict, json_wanted)
+        if arguments.command == "verify":
+            return run_verify(material, arguments.folder)
         return run_build(material, arguments.out, arguments.only)
     except ContentError as error:
         count = len(error.problems)
@@ -140,6 +158,24 @@ def run_check(material, strict: bool, json_wanted: bool) -> int:
     return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
 
 
+def run_verify(material, folder: Path) -> int:
+    """Open every output in `folder`, print what each shows or lacks, and fail if any falls short."""
+    from .verify import verdict_table, verify_folder
+
+    build_first = "build the outputs first with `python -m generator build`"
+    if not folder.is_dir():
+        wrong = "is not a folder" if folder.exists() else "does not exist"
+        print(f"error: {folder} {wrong}; {build_first}", file=sys.stderr)
+        return EXIT_PROBLEM
+    verdicts = verify_folder(folder, material)
+    if not verdicts:
+        names = ", ".join(builder.filename for builder in BUILDERS.values())
+        print(f"error: {folder} holds none of the outputs ({names}); {build_first}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(verdict_table(verdicts))
+    return EXIT_OK if all(verdict.passed for verdict in verdicts) else EXIT_PROBLEM
+
+
 def run_build(material, out: Path, only: list[str] | None) -> int:
     """Check the content, refuse to build on errors, then build and say what was written."""
     from .build import build
@@ -154,7 +190,7 @@ def run_build(material, out: Path, only: list[str] | None) -> int:
     built = build(material, out, only)
     for finding in built.warnings:
         print(f"warning: {finding}", file=sys.stderr)
-    for path in built.paths:
+    for path in built.paths + [built.manifest]:
         print(f"wrote {_shown(path)}")
     return EXIT_OK
 

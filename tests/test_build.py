@@ -29,7 +29,7 @@ def test_only_the_chosen_outputs_are_written(material, tmp_path):
     built = build(material, tmp_path, ["handout"])
     assert built.paths == [tmp_path / "handout.pdf"]
     assert built.warnings == []
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["handout.pdf"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["handout.pdf", "manifest.json"]
 
 
 def test_an_unknown_output_lists_the_choices():
@@ -118,4 +118,4 @@ def test_a_second_build_into_the_same_folder_waits_its_turn(material, tmp_path):
                                  "wait for it to finish, then build again")
     assert list(tmp_path.iterdir()) == []
     build(material, tmp_path, ["flyer"])  # once the first is done, the folder is free again
-    assert [path.name for path in tmp_path.iterdir()] == ["flyer.pdf"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["flyer.pdf", "manifest.json"]

@@ -1,0 +1,99 @@
+"""The manifest: which outputs a folder holds, their checksums, and the content they were built from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .model import Material
+
+MANIFEST = "manifest.json"
+GENERATOR = "teaching-materials"
+
+
+def sha256_of(path: Path) -> str:
+    """Return the SHA-256 of the file at `path`, in hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def count_of(path: Path) -> tuple[str, int]:
+    """Return what the output at `path` is counted in ('pages' or 'slides') and how many it has."""
+    if path.suffix == ".pptx":
+        from pptx import Presentation
+
+        return "slides", len(Presentation(path).slides)
+    from pypdf import PdfReader
+
+    return "pages", len(PdfReader(path).pages)
+
+
+def content_of(material: Material) -> dict:
+    """Return which content and brand files, in which version, the outputs were built from."""
+    return {
+        "file": material.source,
+        "version": material.document.version,
+        "sha256": sha256_of(Path(material.source)),
+        "brand_sha256": sha256_of(Path(material.brand.source)),
+    }
+
+
+def manifest_entries(folder: Path, material: Material, filenames: list[str]) -> list[dict]:
+    """Return the manifest entry of each named output in `folder`: its size, checksum, length and source."""
+    content = content_of(material)
+    entries = []
+    for name in filenames:
+        path = Path(folder) / name
+        unit, count = count_of(path)
+        entries.append({"name": name, "bytes": path.stat().st_size, "sha256": sha256_of(path), unit: count,
+                        "content": dict(content)})
+    return entries
+
+
+def merged_manifest(previous: dict | None, entries: list[dict], project_version: str) -> dict:
+    """Return the manifest with `entries` replacing the outputs of the same name and every other output kept.
+
+    A build of only some outputs leaves the others in the folder, so the manifest
+    must still list them.
+    """
+    replaced = {entry["name"] for entry in entries}
+    earlier = previous.get("outputs") if isinstance(previous, dict) else None
+    kept = [output for output in (earlier if isinstance(earlier, list) else [])
+            if isinstance(output, dict) and isinstance(output.get("name"), str) and output["name"] not in replaced]
+    return {
+        "generator": GENERATOR,
+        "generator_version": project_version,
+        "outputs": sorted(kept + list(entries), key=lambda output: output["name"]),
+    }
+
+
+def read_manifest(folder: Path) -> dict | None:
+    """Return the manifest in `folder`, or None if there is none or it cannot be read."""
+    try:
+        manifest = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def write_manifest(folder: Path, manifest: dict) -> Path:
+    """Write `manifest` to folder/manifest.json, the same manifest always as the same bytes, and return its path."""
+    target = Path(folder) / MANIFEST
+    text = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    # Written beside the target and renamed over it, so a reader never finds half a manifest.
+    handle, temporary = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=target.parent)
+    try:
+        os.fchmod(handle, 0o644)  # mkstemp makes it private; the outputs beside it are readable by all
+        with os.fdopen(handle, "wb") as file:
+            file.write(text.encode("utf-8"))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,378 @@
+"""Open the built outputs with real readers and confirm each shows what it must."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .builders import BUILDERS, Builder
+from .builders.slides_handout import SLIDES_PER_PAGE
+from .model import Material
+from .slideplan import plan_slides
+
+US_LETTER = (612, 792)  # points
+# What an e-mail to a partner agency can carry without bouncing, in bytes.
+EMAIL_BUDGET = {"flyer.pdf": 1_000_000, "handout.pdf": 1_000_000}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What opening one output found: how long it is, and what it lacks."""
+
+    output: str
+    count: int | None
+    unit: str
+    size: int
+    missing: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        """Return whether the output shows everything it must and has no other problem."""
+        return not self.missing and not self.problems
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A text an output must show, with the short name it goes by when it is missing."""
+
+    label: str
+    text: str
+    in_notes: bool = False  # the deck may say it in the speaker notes instead of showing it
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reader found in an output: its pages or slides, its text, and what is wrong with its form."""
+
+    count: int
+    text: str
+    notes: str = ""
+    problems: tuple[str, ...] = ()
+
+
+def verify_folder(folder: Path, material: Material, filenames: list[str] | None = None) -> list[Verdict]:
+    """Return a verdict on every output in `folder`, or on exactly `filenames`, in that order."""
+    folder = Path(folder)
+    by_file = {builder.filename: builder for builder in BUILDERS.values()}
+    if filenames is None:
+        filenames = [name for name in by_file if (folder / name).is_file()]
+    verdicts = []
+    for name in filenames:
+        builder = by_file.get(name)
+        if builder is None:
+            verdicts.append(Verdict(name, None, unit_of(name), size_of(folder / name), (),
+                                    (f"is not an output of this generator; the outputs are {', '.join(by_file)}",)))
+        else:
+            verdicts.append(verify_output(folder / name, builder, material))
+    return verdicts
+
+
+def verify_output(path: Path, builder: Builder, material: Material) -> Verdict:
+    """Return the verdict on the output `builder` wrote to `path`."""
+    unit = unit_of(path.name)
+    if not path.is_file():
+        return Verdict(path.name, None, unit, 0, (), (f"is missing from {path.parent}",))
+    size = path.stat().st_size
+    try:
+        with readers_quiet():
+            reading = read_deck(path) if unit == "slides" else read_pdf(path)
+    # A damaged file can make a reader fail anywhere, with any kind of error; each one means "unreadable".
+    except Exception as error:  # noqa: BLE001
+        kind = "PowerPoint deck" if unit == "slides" else "PDF"
+        reason = str(error).strip() or type(error).__name__
+        return Verdict(path.name, None, unit, size, (), (f"cannot be read as a {kind}: {reason}",))
+    expected = REQUIREMENTS[builder.name](material)
+    problems = list(reading.problems)
+    problems += length_problems(builder.name, reading.count, material)
+    problems += size_problems(path.name, size)
+    return Verdict(path.name, reading.count, unit, size, missing_from(reading, expected), tuple(problems))
+
+
+@contextmanager
+def readers_quiet() -> Iterator[None]:
+    """Keep pypdf from logging its repairs of a damaged file; the verdict says what is wrong, and names the file."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def unit_of(filename: str) -> str:
+    """Return what an output of this name is counted in."""
+    return "slides" if filename.endswith(".pptx") else "pages"
+
+
+def size_of(path: Path) -> int:
+    """Return the size of the file at `path` in bytes, or 0 if there is none."""
+    return path.stat().st_size if path.is_file() else 0
+
+
+def squeezed(text: str) -> str:
+    """Return `text` without white space, since a PDF line may break after a dash or slash where the source has none."""
+    return re.sub(r"\s+", "", text)
+
+
+def missing_from(reading: Reading, expected: list[Expected]) -> tuple[str, ...]:
+    """Return the labels of the expected texts the reading does not show, each once, in order."""
+    shown, said = squeezed(reading.text), squeezed(reading.notes)
+    missing = [item.label for item in expected
+               if squeezed(item.text) not in shown and not (item.in_notes and squeezed(item.text) in said)]
+    return tuple(dict.fromkeys(missing))
+
+
+# What each output must show
+
+
+def principles(material: Material) -> list[Expected]:
+    """Return every principle's name."""
+    return [Expected(f"principle '{row.name}'", row.name) for row in material.comparison.rows]
+
+
+def principle_cells(material: Material) -> list[Expected]:
+    """Return both cells of every principle, named by their column."""
+    columns = material.comparison.columns
+    return [Expected(f"{column} cell of '{row.name}'", cell)
+            for row in material.comparison.rows
+            for column, cell in ((columns.abstinence, row.abstinence), (columns.harm_reduction, row.harm_reduction))]
+
+
+def credits(material: Material) -> list[Expected]:
+    """Return every detail of every author."""
+    return [Expected(f"credit '{detail}'", detail)
+            for author in material.credits.authors
+            for detail in (author.name, author.role, author.organisation, author.email)]
+
+
+def statements(material: Material, part: str, in_notes: bool = False) -> list[Expected]:
+    """Return the headline or body (`part`) of every statement, numbered within its group."""
+    return [Expected(f"statement {part} {number} of '{group.heading}'", getattr(statement, part), in_notes)
+            for group in (material.is_not, material.benefits)
+            for number, statement in enumerate(group.statements, start=1)]
+
+
+def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expected]:
+    """Return every text of the source: statements, comparison, principles and credits."""
+    comparison = material.comparison
+    expected = statements(material, "headline") + statements(material, "body", bodies_in_notes)
+    expected += [Expected(f"comparison intro sentence {number}", sentence)
+                 for number, sentence in enumerate(comparison.intro, start=1)]
+    expected += [Expected(f"column heading '{heading}'", heading) for heading in comparison.header]
+    expected += principles(material) + principle_cells(material)
+    expected += [Expected(f"credits heading '{material.credits.heading}'", material.credits.heading)]
+    return expected + credits(material)
+
+
+def flyer_shows(material: Material) -> list[Expected]:
+    """Return what the flyer shows: every headline, every principle name and the credits."""
+    return statements(material, "headline") + principles(material) + credits(material)
+
+
+def handout_shows(material: Material) -> list[Expected]:
+    """Return what the handout shows: every word of the source."""
+    return every_word(material)
+
+
+def deck_shows(material: Material) -> list[Expected]:
+    """Return what the deck shows: every word of the source, a statement's body on its slide or in its notes."""
+    return every_word(material, bodies_in_notes=True)
+
+
+def slide_companion_shows(material: Material) -> list[Expected]:
+    """Return what the printed slides show: every slide title, every principle with both cells, and the credits."""
+    titles = [Expected(f"slide title '{slide.title}'", slide.title) for slide in plan_slides(material).slides]
+    return titles + principles(material) + principle_cells(material) + credits(material)
+
+
+REQUIREMENTS: dict[str, Callable[[Material], list[Expected]]] = {
+    "flyer": flyer_shows,
+    "handout": handout_shows,
+    "slides": deck_shows,
+    "slides-handout": slide_companion_shows,
+    "facilitator-guide": slide_companion_shows,
+}
+
+
+# Length and size
+
+
+def length_problems(name: str, count: int, material: Material) -> list[str]:
+    """Return a sentence if the output has more or fewer pages or slides than it must."""
+    if name == "flyer" and count != 1:
+        return [f"has {counted(count, 'page')}; the flyer must have 1"]
+    if name == "handout" and count > 2:
+        return [f"has {counted(count, 'page')}; the handout must have at most 2"]
+    if name == "slides-handout":
+        slides = len(plan_slides(material).slides)
+        pages = math.ceil(slides / SLIDES_PER_PAGE)
+        if count != pages:
+            return [f"has {counted(count, 'page')}; the slides handout must have {pages} "
+                    f"({slides} slides, {SLIDES_PER_PAGE} to a page)"]
+    if name == "slides":
+        slides = len(plan_slides(material).slides)
+        if count != slides:
+            return [f"has {counted(count, 'slide')}; the deck must have one for each of the {slides} planned slides"]
+    if count == 0:
+        return ["has no pages"]
+    return []
+
+
+def size_problems(filename: str, size: int) -> list[str]:
+    """Return a sentence if the output is too large to e-mail."""
+    budget = EMAIL_BUDGET.get(filename)
+    if budget is None or size < budget:
+        return []
+    shown = human_size(size)
+    if shown == human_size(budget):
+        shown = f"{size:,} bytes"  # "1.0 MB" would not say that it is over
+    return [f"is {shown}; it must stay under {human_size(budget)} to e-mail"]
+
+
+def counted(count: int, unit: str) -> str:
+    """Return `count` with its unit, singular or plural ('1 page', '2 pages')."""
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def human_size(size: int) -> str:
+    """Return a file size as people say it: '820 bytes', '43 KB', '1.2 MB'."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 999_500:
+        return f"{round(size / 1000)} KB"
+    if size % 1_000_000 == 0:
+        return f"{size // 1_000_000} MB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+# Reading PDFs
+
+
+def read_pdf(path: Path) -> Reading:
+    """Return the pages, text and form problems of the PDF at `path`."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    pages = list(reader.pages)
+    text = " ".join(page.extract_text() or "" for page in pages)
+    catalog = reader.trailer["/Root"].get_object()
+    problems = page_size_problems(pages) + unembedded_font_problems(reader) + tagging_problems(catalog)
+    return Reading(len(pages), text, problems=tuple(problems))
+
+
+def page_size_problems(pages) -> list[str]:
+    """Return a sentence for each page size other than US Letter, naming the pages that have it."""
+    sizes: dict[tuple[float, float], list[int]] = {}
+    for number, page in enumerate(pages, start=1):
+        box = page.mediabox
+        size = (round(float(box.width), 1), round(float(box.height), 1))
+        if size != US_LETTER:
+            sizes.setdefault(size, []).append(number)
+    return [f"{'page' if len(numbers) == 1 else 'pages'} {', '.join(map(str, numbers))} "
+            f"{'is' if len(numbers) == 1 else 'are'} {width:g} x {height:g} pt; "
+            f"every page must be US Letter, {US_LETTER[0]} x {US_LETTER[1]} pt"
+            for (width, height), numbers in sizes.items()]
+
+
+def unembedded_font_problems(reader) -> list[str]:
+    """Return a sentence for each font the PDF uses without carrying it."""
+    from .checks.outputs import fonts_in, is_embedded
+
+    names: list[str] = []
+    for page in reader.pages:
+        for font in fonts_in(page.get("/Resources"), set()):
+            if not is_embedded(font):
+                names.append(str(font.get("/BaseFont", "(unnamed)")).lstrip("/"))
+    return [f"font '{name}' is not embedded" for name in dict.fromkeys(names)]
+
+
+def tagging_problems(catalog) -> list[str]:
+    """Return a sentence if the PDF is not tagged for screen readers."""
+    from .checks.outputs import is_true
+
+    mark_info = catalog.get("/MarkInfo")
+    marked = mark_info is not None and is_true(mark_info.get_object().get("/Marked"))
+    if marked and "/StructTreeRoot" in catalog:
+        return []
+    return ["is not tagged (it needs /MarkInfo Marked and a structure tree), so screen readers cannot follow it"]
+
+
+# Reading the deck
+
+
+def read_deck(path: Path) -> Reading:
+    """Return the slides, text, speaker notes and form problems of the deck at `path`."""
+    from pptx import Presentation
+
+    deck = Presentation(path)
+    texts, notes = [], []
+    for slide in deck.slides:
+        texts += shape_texts(slide.shapes)
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
+            notes.append(slide.notes_slide.notes_text_frame.text)
+    problems = shape_problems(deck.slide_width, deck.slide_height)
+    return Reading(len(deck.slides), " ".join(texts), " ".join(notes), tuple(problems))
+
+
+def shape_texts(shapes) -> list[str]:
+    """Return every text of `shapes`, in tables and groups too, in reading order."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    texts = []
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            texts += shape_texts(shape.shapes)
+        elif shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        elif shape.has_table:
+            texts += [cell.text_frame.text for row in shape.table.rows for cell in row.cells]
+    return texts
+
+
+def shape_problems(width: int | None, height: int | None) -> list[str]:
+    """Return a sentence if the slides are not 16:9."""
+    if width and height and width * 9 == height * 16:
+        return []
+    if not (width and height):
+        return ["does not say how large its slides are; the deck must be 16:9"]
+    inches = f"{width / 914400:.4g} x {height / 914400:.4g} in"  # 914,400 EMU to the inch
+    return [f"has {inches} slides; the deck must be 16:9"]
+
+
+# The table
+
+
+def verdict_table(verdicts: list[Verdict]) -> str:
+    """Return the verdicts as a plain-text table, each failure listed under its output, and a summary line."""
+    header = ("output", "pages/slides", "size", "result")
+    rows = [(verdict.output,
+             "-" if verdict.count is None else counted(verdict.count, verdict.unit.rstrip("s")),
+             "-" if verdict.count is None and not verdict.size else human_size(verdict.size),
+             "ok" if verdict.passed else "FAILED")
+            for verdict in verdicts]
+    widths = [max(len(row[column]) for row in [header] + rows) for column in range(len(header))]
+    lines = [line_of(header, widths)]
+    for verdict, row in zip(verdicts, rows):
+        lines.append(line_of(row, widths))
+        lines += [f"    missing {item}" for item in verdict.missing]
+        lines += [f"    {problem}" for problem in verdict.problems]
+    failed = sum(not verdict.passed for verdict in verdicts)
+    if not verdicts:
+        lines.append("No outputs to verify.")
+    elif failed:
+        lines.append(f"{failed} of {counted(len(verdicts), 'output')} failed.")
+    else:
+        lines.append(f"All {counted(len(verdicts), 'output')} verified.")
+    return "\n".join(lines)
+
+
+def line_of(cells: tuple[str, ...], widths: list[int]) -> str:
+    """Return one line of the table, its columns padded to `widths`."""
+    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
