@@ -27,7 +27,8 @@ EPILOG = """\
 examples:
   python -m generator build                 build every output into output/
   python -m generator build --only flyer    build just the flyer
-  python -m generator check                 check the content without building
+  python -m generator check                 check the content and outputs, write nothing
+  python -m generator verify                confirm every file in output/ is complete
 
 If something in the content is wrong, nothing is built and each problem is
 printed with the file and line to fix, e.g.

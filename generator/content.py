@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import unicodedata
 from pathlib import Path
 
+from .characters import named
 from .errors import ContentError, Problem
-from .fonts import FAMILIES, SLIDE_FAMILIES
-from .model import Brand, Material
+from .fonts import FAMILIES, SLIDE_FAMILIES, FontFace
+from .model import Brand, Labels, Located, Material
 from .reading import read_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -33,7 +36,22 @@ def load_content(content_path: Path = DEFAULT_CONTENT, brand_path: Path = DEFAUL
         problems += error.problems
     if problems:
         raise ContentError(problems)
-    return dataclasses.replace(material, brand=brand)
+    problems = unshowable_characters(material, brand) + unshowable_characters(brand, brand)
+    if problems:
+        raise ContentError(problems)
+    return dataclasses.replace(material, brand=brand, labels=labels_for(material))
+
+
+def labels_for(material: Material) -> Labels:
+    """Return the fixed words of the outputs in the material's language, or say which file to add."""
+    from .labels import labels_file, load_labels
+
+    language = material.document.language
+    if not labels_file(language).exists():
+        raise ContentError([Problem(material.source, material.line_of("document.language"), "document.language",
+                                    f"there are no output labels for '{language}' yet; add "
+                                    f"templates/labels/{labels_file(language).name} (copy en.yaml and translate it)")])
+    return load_labels(language)
 
 
 def read_brand(path: Path) -> Brand:
@@ -52,3 +70,51 @@ def read_brand(path: Path) -> Brand:
     if problems:
         raise ContentError(problems)
     return brand
+
+
+def unshowable_characters(located: Located, brand: Brand) -> list[Problem]:
+    """Return a problem for each text of `located` with characters the brand's PDF or slide font has no glyph for.
+
+    The PDF renderer would quietly borrow another font (or draw a box) and PowerPoint would do the same, so
+    such text is refused before anything is built. White space is fine: it becomes plain spaces.
+    """
+    fonts = {brand.fonts.print: showable_characters(FAMILIES[brand.fonts.print]),
+             brand.fonts.slides: showable_characters(SLIDE_FAMILIES[brand.fonts.slides])}
+    problems = []
+    for field, written in located.written.items():
+        text = unicodedata.normalize("NFC", written)  # as the reader keeps it
+        missing = [c for c in dict.fromkeys(text) if not c.isspace() and any(ord(c) not in f for f in fonts.values())]
+        if missing:
+            lacking = [name for name, characters in fonts.items() if any(ord(c) not in characters for c in missing)]
+            problems.append(Problem(located.source, located.line_of(field), field, _unshowable(missing, lacking)))
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+@functools.cache
+def showable_characters(faces: tuple[FontFace, ...]) -> frozenset[int]:
+    """Return the characters every face of a family has a glyph for (text may be set in any of them).
+
+    Control characters never count: some fonts map one to an empty glyph, and the deck's XML cannot hold them.
+    """
+    from fontTools.ttLib import TTFont
+
+    covered = None
+    for face in faces:
+        with TTFont(face.path, lazy=True) as font:
+            characters = frozenset(code for code in font.getBestCmap() if unicodedata.category(chr(code)) != "Cc")
+        covered = characters if covered is None else covered & characters
+    return covered
+
+
+def _unshowable(characters: list[str], fonts: list[str]) -> str:
+    """Return the message for `characters` that `fonts` cannot show, naming at most three of them."""
+    shown = [named(character) for character in characters[:3]]
+    if len(characters) > 3:
+        shown.append(f"{len(characters) - 3} more")
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    if len(characters) == 1:
+        return (f"the character {listed} cannot be shown in {' or '.join(fonts)}; "
+                "remove it or replace it with words")
+    return (f"the characters {listed} cannot be shown in {' or '.join(fonts)}; "
+            "remove them or replace them with words")
+

@@ -113,7 +113,6 @@ CLOSING = Layout(
 
 # On every slide of a draft, top right, clear of the titles.
 DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 4.6, 0.05, 4.6, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
-DRAFT_TEXT = "DRAFT – not approved for use"
 
 LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, COMPARISON, CLOSING)
 

@@ -198,11 +198,6 @@ class Document:
     approved_by: str = doc("Who approved this version for use, by name and role.", default="")
 
     @property
-    def version_line(self) -> str:
-        """Return how every output names this version, e.g. 'Version 1, November 2026'."""
-        return f"Version {self.version}, {self.date:%B %Y}"
-
-    @property
     def draft(self) -> bool:
         """Return whether this version is still a draft."""
         return self.status == "draft"
@@ -241,6 +236,45 @@ class Brand(Located):
     fonts: Fonts = doc("The typefaces.")
 
 
+def _twelve(months: tuple[str, ...]) -> str | None:
+    return None if len(months) == 12 else f"must name the 12 months, January first, not {len(months)}"
+
+
+@dataclass(frozen=True)
+class Labels(Located):
+    """Every fixed wording of the templates and the deck, in one language; {names} are filled in."""
+
+    version_line: str = doc("How an output names its version: {version}, {month}, {year}.")
+    months: tuple[str, ...] = doc("The names of the months, January first.", _twelve)
+    draft_mark: str = doc("The mark on every page and slide of a draft.")
+    page_of: str = doc("The page number in PDF footers: {page}, {pages}.")
+    part_of: str = doc("The part number on section slides: {number}, {total}.")
+    numbered_title: str = doc("A title shared by several slides: {title}, {number}, {total}.")
+    continued: str = doc("The title of a continuation slide: {title}.")
+    continued_of: str = doc("The title of one of several continuation slides: {title}, {number}, {total}.")
+    continued_notes: str = doc("The speaker notes of a continuation slide.")
+    say: str = doc("Speaker notes giving what to say: {text}.")
+    timing: str = doc("The timing line of speaker notes: {minutes} (a 'minute' or 'minutes' label), {elapsed}, "
+                      "{total}.")
+    minute: str = doc("One minute.")
+    minutes: str = doc("Several minutes: {count}.")
+    slides_handout_title: str = doc("The heading of the attendees' slide handout: {title}.")
+    slide_number: str = doc("A slide's number: {number}.")
+    facilitator_guide: str = doc("The name of the facilitator guide.")
+    session: str = doc("The label of the session's length in the facilitator guide.")
+    slides: str = doc("The label of the number of slides in the facilitator guide.")
+    on_the_slide: str = doc("The heading of what a slide shows, in the facilitator guide.")
+    speaker_notes: str = doc("The heading of the speaker notes, in the facilitator guide.")
+
+    def version(self, number: int, date: datetime.date) -> str:
+        """Return how outputs name a version, e.g. 'Version 1, November 2026'."""
+        return self.version_line.format(version=number, month=self.months[date.month - 1], year=date.year)
+
+    def duration(self, count: int) -> str:
+        """Return a number of minutes, e.g. '1 minute' or '4 minutes'."""
+        return self.minute if count == 1 else self.minutes.format(count=count)
+
+
 @dataclass(frozen=True)
 class Material(Located):
     """The whole teaching material: every word of the source, and the brand it is shown in."""
@@ -256,6 +290,12 @@ class Material(Located):
         default=())
 
     brand: Brand | None = _internal(None)
+    labels: Labels | None = _internal(None)
+
+    @property
+    def version_line(self) -> str:
+        """Return how every output names this version, e.g. 'Version 1, November 2026', in its language."""
+        return self.labels.version(self.document.version, self.document.date)
 
 
 @dataclass(frozen=True)

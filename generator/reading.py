@@ -5,16 +5,26 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import re
 import types
 import typing
+import unicodedata
 from pathlib import Path
 
 import yaml
 
+from .characters import named, printable
 from .errors import ContentError, Problem
 from .model import Located
 
 MAX_FILE_BYTES = 1_000_000
+# The content nests four levels deep (comparison > rows > each row > its cells); far deeper nesting is a
+# mistake or an attack, and would exhaust the YAML reader's recursion.
+MAX_NESTING = 100
+# Whole numbers (a version, minutes) are written in decimal digits; more than nine digits is a slip.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+_MAX_DIGITS = 9
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -58,10 +68,34 @@ def _compose(path: Path, name: str) -> yaml.Node:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        fail(f"this is not valid YAML: {_yaml_problem(error)}", mark.line + 1 if mark else None)
+        fail(f"this is not valid YAML: {printable(_yaml_problem(error))}", mark.line + 1 if mark else None)
+    except yaml.reader.ReaderError as error:
+        fail(f"contains the character {named(chr(error.character))}, which a YAML file may not hold; "
+             "delete it (most editors do not show it)", text[: error.position].count("\n") + 1)
+    except RecursionError:
+        fail(f"lists or mappings are nested more than {MAX_NESTING} levels deep; the content needs only a few "
+             "levels (check for unclosed brackets)", _too_deep_line(text))
+    except yaml.YAMLError as error:
+        fail(f"this is not valid YAML: {printable(str(error).splitlines()[0])}")
     if root is None:
         fail("the file is empty; it should hold the content as `key: value` lines")
     return root
+
+
+def _too_deep_line(text: str) -> int | None:
+    """Return the line where `text` first nests deeper than MAX_NESTING, reading events without recursion."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:  # broken further on; the nesting was reported first
+        pass
+    return None
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
@@ -85,7 +119,12 @@ def _describe(node: yaml.Node) -> str:
         return "a mapping of keys"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"'{node.value}'"
+    return f"'{_shortened(node.value)}'"
+
+
+def _shortened(value: str, limit: int = 60) -> str:
+    """Return `value` cut to `limit` characters, so a message quoting a whole pasted page stays one line."""
+    return value if len(value) <= limit else f"{value[:limit]}..."
 
 
 class _Reader:
@@ -99,7 +138,11 @@ class _Reader:
         self._seen: set[int] = set()
 
     def problem(self, node: yaml.Node, path: str, message: str) -> None:
-        self.problems.append(Problem(self.file, node.start_mark.line + 1, path, message))
+        self.note(node.start_mark.line + 1, path, message)
+
+    def note(self, line: int | None, path: str, message: str) -> None:
+        # Keys and values are quoted in messages: escape what a terminal cannot show (or could be fooled by).
+        self.problems.append(Problem(self.file, line, printable(path), printable(message)))
 
     def convert(self, node: yaml.Node, kind, path: str):
         """Return `node` converted to `kind`, or None after noting a problem."""
@@ -108,7 +151,7 @@ class _Reader:
             return None
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, path, f"the YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed; remove it")
+            self.problem(node, path, f"the YAML tag '{_shortened(node.tag.replace(_TAG, '!!'))}' is not allowed; remove it")
             return None
         self.lines[path] = node.start_mark.line + 1
         if dataclasses.is_dataclass(kind):
@@ -131,7 +174,7 @@ class _Reader:
             if key not in fields:
                 close = difflib.get_close_matches(str(key), list(fields), n=1) if key is not None else []
                 suggested.update(close)
-                self.problem(key_node, _join(path, str(key)), self.unknown_key(key, close, fields))
+                self.problem(key_node, _join(path, _shortened(str(key))), self.unknown_key(key, close, fields))
                 continue
             if key in first_lines:
                 self.problem(key_node, _join(path, key),
@@ -154,7 +197,7 @@ class _Reader:
             check = spec.metadata.get("check")
             message = check(values[name]) if check else None
             if message:
-                self.problems.append(Problem(self.file, self.lines[_join(path, name)], _join(path, name), message))
+                self.note(self.lines[_join(path, name)], _join(path, name), message)
         return instance
 
     @staticmethod
@@ -162,8 +205,8 @@ class _Reader:
         if key is None:
             return "keys must be plain words"
         if close:
-            return f"unknown key '{key}'; did you mean '{close[0]}'?"
-        return f"unknown key '{key}'; expected one of: {', '.join(fields)}"
+            return f"unknown key '{_shortened(key)}'; did you mean '{close[0]}'?"
+        return f"unknown key '{_shortened(key)}'; expected one of: {', '.join(fields)}"
 
     def items(self, node: yaml.Node, kind, path: str):
         if not isinstance(node, yaml.SequenceNode):
@@ -180,24 +223,26 @@ class _Reader:
             self.problem(node, path, f"must be {_KIND_NAMES[kind]}, not {_describe(node)}")
             return None
         if kind is str:
-            text = " ".join(node.value.split()) if node.tag != _TAG + "null" else ""
+            # Composed form (NFC): an accent typed as a separate mark becomes the accented letter the fonts have.
+            text = unicodedata.normalize("NFC", " ".join(node.value.split())) if node.tag != _TAG + "null" else ""
             if not text:
                 self.problem(node, path, "must not be empty")
                 return None
             self.written[path] = node.value
             return text
-        try:
-            constructed = _CONSTRUCTOR.construct_object(node) if node.tag in _CONSTRUCTIBLE else None
-        except ValueError:  # a date such as 2026-13-45
-            constructed = None
-        if kind is int and type(constructed) is int:
-            return constructed
-        if kind is datetime.date and type(constructed) is datetime.date:
-            return constructed
+        value = node.value.strip()
+        if kind is int and node.tag == _TAG + "int" and _WHOLE_NUMBER.fullmatch(value):
+            if len(value.lstrip("+-")) > _MAX_DIGITS:
+                self.problem(node, path, f"is too large; write a whole number of at most {_MAX_DIGITS} digits")
+                return None
+            return int(value)
+        if kind is datetime.date and node.tag == _TAG + "timestamp" and _DATE.fullmatch(value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:  # a date such as 2026-13-45
+                pass
         self.problem(node, path, f"must be {_KIND_NAMES[kind]}, not {_describe(node)}")
         return None
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", datetime.date: "a date written as YYYY-MM-DD"}
-_CONSTRUCTIBLE = {_TAG + "int", _TAG + "timestamp"}
-_CONSTRUCTOR = yaml.SafeLoader("")

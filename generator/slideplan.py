@@ -127,10 +127,11 @@ class _Planner:
             return
         pieces = self.split(paragraphs, box)
         for number, piece in enumerate(pieces):
-            shown = title if number == 0 else f"{title} (continued)"
+            labels = self.material.labels
+            shown = title if number == 0 else labels.continued.format(title=title)
             if number > 0 and len(pieces) > 2:
-                shown = f"{title} (continued, {number + 1} of {len(pieces)})"
-            self.add(layout, shown, field, [piece], notes if number == 0 else "(Continued from the previous slide.)",
+                shown = labels.continued_of.format(title=title, number=number + 1, total=len(pieces))
+            self.add(layout, shown, field, [piece], notes if number == 0 else labels.continued_notes,
                      minutes if number == 0 else 1)
 
     def split(self, paragraphs: list[Paragraph], box: design.Box) -> list[tuple[Paragraph, ...]]:
@@ -207,12 +208,13 @@ class _Planner:
         material = self.material
         document, credits, facilitation = material.document, material.credits, material.facilitation
         minutes = facilitation.minutes
+        labels = material.labels
         authors = "; ".join(f"{a.name}, {a.role}" for a in credits.authors)
         organisations = " and ".join(dict.fromkeys(a.organisation for a in credits.authors))
 
         title_lines = [Paragraph(document.subtitle, 28), Paragraph(credits.heading, 20, bold=True)]
         title_lines += [Paragraph(f"{a.name}, {a.role}", 24) for a in credits.authors]
-        title_lines += [Paragraph(organisations, 24), Paragraph(document.version_line, 20)]
+        title_lines += [Paragraph(organisations, 24), Paragraph(material.version_line, 20)]
         self.add_fitted(design.TITLE, document.title, "document.title", [title_lines],
                         notes=[facilitation.opening_cue, f"{credits.heading}: {authors}, {organisations}."],
                         minutes=minutes.opening)
@@ -225,25 +227,26 @@ class _Planner:
 
         for number, (group, field) in enumerate([(material.is_not, "is_not"), (material.benefits, "benefits")]):
             self.add_fitted(design.SECTION, group.heading, f"{field}.heading",
-                            [[Paragraph(f"Part {number + 1} of {len(parts)}", 28)]],
+                            [[Paragraph(labels.part_of.format(number=number + 1, total=len(parts)), 28)]],
                             notes=[facilitation.section_cue], minutes=minutes.section)
             for index, statement in enumerate(group.statements):
                 self.add_flowing(design.CONTENT, statement.headline, f"{field}.statements[{index}].headline",
                                  [Paragraph(statement.body, 40)],
-                                 notes=_notes(f"Say: {_sentence(statement.headline)} {statement.body}",
+                                 notes=_notes(labels.say.format(text=f"{_sentence(statement.headline)} {statement.body}"),
                                               facilitation.statement_cue),
                                  minutes=minutes.statement)
 
         comparison = material.comparison
         self.add_fitted(design.SECTION, comparison.heading, "comparison.heading",
-                        [[Paragraph(f"Part {len(parts)} of {len(parts)}", 28)]
+                        [[Paragraph(labels.part_of.format(number=len(parts), total=len(parts)), 28)]
                          + [Paragraph(sentence, 28) for sentence in comparison.intro]],
-                        notes=[f"Say: {' '.join(comparison.intro)}", facilitation.section_cue],
+                        notes=[labels.say.format(text=" ".join(comparison.intro)), facilitation.section_cue],
                         minutes=minutes.section)
         pages = self.table_pages()
         columns = comparison.columns
         for number, table in enumerate(pages, start=1):
-            title = comparison.heading if len(pages) == 1 else f"{comparison.heading} ({number} of {len(pages)})"
+            title = comparison.heading if len(pages) == 1 else \
+                labels.numbered_title.format(title=comparison.heading, number=number, total=len(pages))
             said = [f"{name} — {columns.abstinence}: {abstinence} — {columns.harm_reduction}: {harm}"
                     for name, abstinence, harm in table.rows]
             self.add(design.COMPARISON, title, "comparison.heading", table=table,
@@ -253,7 +256,7 @@ class _Planner:
                    Paragraph(a.email, 20)] for a in credits.authors]
         columns_of_people = [sum(people[0::2], []), sum(people[1::2], [])]
         self.add_fitted(design.CLOSING, facilitation.closing_title, "facilitation.closing_title",
-                        columns_of_people + [[Paragraph(document.version_line, 20)]],
+                        columns_of_people + [[Paragraph(material.version_line, 20)]],
                         notes=[facilitation.closing_cue,
                                *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in credits.authors)],
                         minutes=minutes.closing)
@@ -277,8 +280,8 @@ class _Planner:
         elapsed, timed = 0, []
         for slide in self.slides:
             elapsed += slide.minutes
-            unit = "minute" if slide.minutes == 1 else "minutes"
-            timing = f"Timing: about {slide.minutes} {unit} ({elapsed} of {total} minutes by the end of this slide)."
+            timing = self.material.labels.timing.format(minutes=self.material.labels.duration(slide.minutes),
+                                                        elapsed=elapsed, total=total)
             timed.append(replace(slide, notes=_notes(timing, slide.notes)))
         return timed
 

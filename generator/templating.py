@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -13,6 +15,20 @@ def keep_last_words_together(text: str) -> str:
     """Return `text` with its last two words joined by a no-break space, so no line ends with one word alone."""
     head, space, last = text.rpartition(" ")
     return f"{head}\u00a0{last}" if space else text
+
+
+def css_counters(wording: str) -> str:
+    """Return a page-number wording such as 'Page {page} of {pages}' as CSS generated content."""
+    def string(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", wording):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append(string(piece))
+    return markupsafe.Markup(" ".join(parts))
 
 
 def shared_organisation(authors) -> str | None:
@@ -53,6 +69,7 @@ def template_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["shared_organisation"] = shared_organisation
+    environment.filters["css_counters"] = css_counters
     environment.filters["keep_last_words_together"] = keep_last_words_together
     environment.filters["points"] = points
     environment.filters["percent"] = percent

@@ -8,7 +8,6 @@ import pytest
 from pptx import Presentation
 
 from generator.build import build
-from generator.deck_design import DRAFT_TEXT
 from generator.deck_fit import overflowing_texts
 
 from .conftest import page_texts, shows
@@ -30,7 +29,7 @@ def draft_outputs(material, tmp_path_factory):
 
 
 def test_every_pdf_page_names_the_version(material, outputs):
-    line = material.document.version_line
+    line = material.version_line
     assert line == "Version 1, November 2026"
     for name in PDFS:
         pages = page_texts(outputs / name)
@@ -40,8 +39,8 @@ def test_every_pdf_page_names_the_version(material, outputs):
 
 def test_the_title_and_closing_slides_name_the_version(material, outputs):
     slides = Presentation(outputs / "slides.pptx").slides
-    assert material.document.version_line in slide_text(slides[0])
-    assert material.document.version_line in slide_text(slides[-1])
+    assert material.version_line in slide_text(slides[0])
+    assert material.version_line in slide_text(slides[-1])
 
 
 def test_approved_outputs_carry_no_draft_mark(outputs):
@@ -50,15 +49,16 @@ def test_approved_outputs_carry_no_draft_mark(outputs):
     assert not any("DRAFT" in slide_text(s) for s in Presentation(outputs / "slides.pptx").slides)
 
 
-def test_a_draft_is_marked_on_every_page(draft_outputs):
+def test_a_draft_is_marked_on_every_page(material, draft_outputs):
+    assert material.labels.draft_mark == "DRAFT – not approved for use"
     for name in PDFS:
         pages = page_texts(draft_outputs / name)
-        assert pages and all(shows(page, DRAFT_TEXT) for page in pages), name
+        assert pages and all(shows(page, material.labels.draft_mark) for page in pages), name
 
 
 def test_a_draft_is_marked_on_every_slide_and_still_fits(material, draft_outputs):
     deck = draft_outputs / "slides.pptx"
     slides = Presentation(deck).slides
-    assert all(DRAFT_TEXT in slide_text(slide) for slide in slides)
+    assert all(material.labels.draft_mark in slide_text(slide) for slide in slides)
     assert all(slide.shapes[-1].name == "Draft mark" for slide in slides)  # last in reading order
     assert overflowing_texts(deck, material.brand.fonts.slides) == []

@@ -34,7 +34,8 @@ class PdfBuilder(Builder):
 
     def render(self, material: Material, **layout):
         """Return the WeasyPrint document of this output, laid out with `layout`."""
-        html = render_template(self.template, material=material, brand=material.brand, **layout)
+        html = render_template(self.template, material=material, brand=material.brand, labels=material.labels,
+                               **layout)
         return render_pdf_document(html, material)
 
     def write(self, document, target: Path) -> None:

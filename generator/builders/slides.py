@@ -217,7 +217,7 @@ class DeckWriter:
         box = design.DRAFT_MARK
         shape = slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
         shape.name = "Draft mark"
-        self.fill(shape.text_frame, [Paragraph(design.DRAFT_TEXT, box.size, bold=True)], text_colour)
+        self.fill(shape.text_frame, [Paragraph(self.material.labels.draft_mark, box.size, bold=True)], text_colour)
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
     def fill(self, frame, paragraphs, text_colour: str) -> None:
