@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
 import shutil
@@ -25,7 +26,7 @@ class Built:
     """What a build wrote, and what the audit of the outputs warned about."""
 
     paths: list[Path]
-    manifest: Path
+    manifests: list[Path]
     warnings: list[Finding]
 
 
@@ -61,12 +62,18 @@ def only_build_in(out_dir: Path) -> Iterator[None]:
 
 
 def build(material: Material, out_dir: Path, names: Iterable[str] | None = None) -> Built:
-    """Write the chosen outputs of `material` into `out_dir`.
+    """Write the chosen outputs of `material` into `out_dir` (see build_editions)."""
+    return build_editions([(material, "")], out_dir, names)
 
-    Every output is first written to a temporary folder beside the others,
-    audited for accessibility and verified to show what it must; the files
-    replace the previous outputs only after all of them passed, so a failure
-    leaves `out_dir` as it was. The manifest then records what the folder holds.
+
+def build_editions(editions: list[tuple[Material, str]], out_dir: Path,
+                   names: Iterable[str] | None = None) -> Built:
+    """Write the chosen outputs of each edition (material, subfolder) into its subfolder of `out_dir`.
+
+    Every output is first written to a temporary folder, audited for accessibility
+    and verified to show what it must; the files replace the previous outputs only
+    after every output of every edition passed, so a failure leaves `out_dir` as it
+    was. Each folder's manifest then records what it holds.
     """
     builders = choose_builders(names)
     out_dir = Path(out_dir)
@@ -75,32 +82,48 @@ def build(material: Material, out_dir: Path, names: Iterable[str] | None = None)
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
     with only_build_in(out_dir):
-        return _build_held(material, out_dir, builders)
+        return _build_held(editions, out_dir, builders)
 
 
-def _build_held(material: Material, out_dir: Path, builders: list[Builder]) -> Built:
+def _build_held(editions: list[tuple[Material, str]], out_dir: Path, builders: list[Builder]) -> Built:
     try:
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
+    filenames = [builder.filename for builder in builders]
+    paths, manifests, warnings = [], [], []
     try:
-        write_outputs(material, staging, builders)
-        findings = audit_outputs(staging, material)
-        errors = [finding for finding in findings if finding.severity == ERROR]
-        if errors:
-            raise BuildError("the outputs failed their accessibility audit:\n"
-                             + "\n".join(f"  {finding}" for finding in errors))
-        filenames = [builder.filename for builder in builders]
-        verdicts = verify_folder(staging, material, filenames)
-        if not all(verdict.passed for verdict in verdicts):
-            raise BuildError("the outputs do not show what they must:\n" + verdict_table(verdicts))
-        entries = manifest_entries(staging, material, filenames)
-        for filename in filenames:
-            os.replace(staging / filename, out_dir / filename)
-        manifest = write_manifest(out_dir, merged_manifest(read_manifest(out_dir), entries, __version__))
+        staged = []
+        for material, subfolder in editions:
+            folder = staging / subfolder
+            folder.mkdir(parents=True, exist_ok=True)
+            write_outputs(material, folder, builders)
+            warnings += _passed_checks(material, folder, filenames, subfolder)
+            staged.append((material, subfolder, manifest_entries(folder, material, filenames)))
+        for material, subfolder, entries in staged:
+            target = out_dir / subfolder
+            target.mkdir(parents=True, exist_ok=True)
+            for filename in filenames:
+                os.replace(staging / subfolder / filename, target / filename)
+                paths.append(target / filename)
+            manifests.append(write_manifest(target, merged_manifest(read_manifest(target), entries, __version__)))
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Built([out_dir / builder.filename for builder in builders], manifest,
-                 [finding for finding in findings if finding.severity != ERROR])
+    return Built(paths, manifests, warnings)
+
+
+def _passed_checks(material: Material, folder: Path, filenames: list[str], subfolder: str) -> list[Finding]:
+    """Audit and verify the outputs in `folder`; fail on any error and return the warnings."""
+    findings = [dataclasses.replace(finding, file=str(Path(subfolder) / finding.file))
+                for finding in audit_outputs(folder, material)]
+    errors = [finding for finding in findings if finding.severity == ERROR]
+    if errors:
+        raise BuildError("the outputs failed their accessibility audit:\n"
+                         + "\n".join(f"  {finding}" for finding in errors))
+    verdicts = verify_folder(folder, material, filenames)
+    if not all(verdict.passed for verdict in verdicts):
+        where = f" in {subfolder}/" if subfolder else ""
+        raise BuildError(f"the outputs{where} do not show what they must:\n" + verdict_table(verdicts))
+    return [finding for finding in findings if finding.severity != ERROR]

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from . import __version__
 from .builders import BUILDERS
-from .content import DEFAULT_BRAND, DEFAULT_CONTENT, load_content
+from .checks import Report
+from .content import DEFAULT_BRAND, DEFAULT_CONTENT
+from .editions import load_editions
 from .errors import ContentError, UserError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -65,6 +67,9 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
                        help="the folder to write the outputs to (default: output)")
     build.add_argument("--only", metavar="NAME", nargs="+", action="extend",
                        help=f"build only these outputs, one or more of: {', '.join(BUILDERS)}")
+    build.add_argument("--lang", metavar="CODE", nargs="+", action="extend",
+                       help="build only these languages, e.g. en or es (default: the English content and every "
+                            "translation beside it, such as harm-reduction.es.yaml; translations go to DIR/CODE/)")
 
     check = commands.add_parser(
         "check",
@@ -117,12 +122,12 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             command_line.error(str(error))  # exits with status 2
     json_wanted = getattr(arguments, "format", "text") == "json"
     try:
-        material = load_content(arguments.content, arguments.brand)
+        editions = load_editions(arguments.content, arguments.brand, getattr(arguments, "lang", None))
         if arguments.command == "check":
-            return run_check(material, arguments.strict, json_wanted)
+            return run_check(editions, arguments.strict, json_wanted)
         if arguments.command == "verify":
-            return run_verify(material, arguments.folder)
-        return run_build(material, arguments.out, arguments.only)
+            return run_verify(editions, arguments.folder)
+        return run_build(editions, arguments.out, arguments.only)
     except ContentError as error:
         count = len(error.problems)
         found = f"{count} problem{'s' if count != 1 else ''} found"
@@ -139,61 +144,93 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
         return EXIT_PROBLEM
 
 
-def run_check(material, strict: bool, json_wanted: bool) -> int:
+def check_editions(editions) -> Report:
+    """Return the report of every edition's content, and of each translation against the English."""
+    from .checks import Report, check_content
+    from .translation import translation_findings
+
+    report, source = Report(), editions[0]
+    for material in editions:
+        report.extend(check_content(material))
+        if material.translation is not None and source.translation is None:
+            report.add(translation_findings(source, material))
+    return report
+
+
+def run_check(editions, strict: bool, json_wanted: bool) -> int:
     """Check the content, build every output in a temporary folder and audit it; print the report."""
+    import dataclasses
     import tempfile
 
     from .build import choose_builders, write_outputs
-    from .checks import ERROR, Finding, audit_outputs, check_content
+    from .checks import ERROR, Finding, audit_outputs
     from .errors import BuildError
 
-    report = check_content(material)
-    with tempfile.TemporaryDirectory(prefix="check-") as folder:
-        try:
-            write_outputs(material, Path(folder), choose_builders(None))
-            report.add(audit_outputs(Path(folder), material))
-        except BuildError as error:
-            report.add([Finding(rule="build", severity=ERROR, file=material.source, line=None, field="",
-                                message=str(error), suggestion="fix what the message names, then check again")])
+    report = check_editions(editions)
+    for material in editions:
+        subfolder = subfolder_of(material)
+        with tempfile.TemporaryDirectory(prefix="check-") as folder:
+            try:
+                write_outputs(material, Path(folder), choose_builders(None))
+                report.add([dataclasses.replace(finding, file=str(Path(subfolder) / finding.file))
+                            for finding in audit_outputs(Path(folder), material)])
+            except BuildError as error:
+                report.add([Finding(rule="build", severity=ERROR, file=material.source, line=None, field="",
+                                    message=str(error), suggestion="fix what the message names, then check again")])
     print(report.as_json() if json_wanted else report.as_text())
     return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
 
 
-def run_verify(material, folder: Path) -> int:
-    """Open every output in `folder`, print what each shows or lacks, and fail if any falls short."""
+def run_verify(editions, out: Path) -> int:
+    """Open every output of every edition, print what each shows or lacks, and fail if any falls short."""
     from .verify import verdict_table, verify_folder
 
     build_first = "build the outputs first with `python -m generator build`"
-    if not folder.is_dir():
-        wrong = "is not a folder" if folder.exists() else "does not exist"
-        print(f"error: {folder} {wrong}; {build_first}", file=sys.stderr)
+    if not out.is_dir():
+        wrong = "is not a folder" if out.exists() else "does not exist"
+        print(f"error: {out} {wrong}; {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
-    verdicts = verify_folder(folder, material)
-    if not verdicts:
+    passed, found = True, False
+    for material in editions:
+        folder = out / subfolder_of(material)
+        verdicts = verify_folder(folder, material) if folder.is_dir() else []
+        if not verdicts:
+            continue
+        found = True
+        if subfolder_of(material):
+            print(f"{folder}/ ({material.document.language}):")
+        print(verdict_table(verdicts))
+        passed = passed and all(verdict.passed for verdict in verdicts)
+    if not found:
         names = ", ".join(builder.filename for builder in BUILDERS.values())
-        print(f"error: {folder} holds none of the outputs ({names}); {build_first}", file=sys.stderr)
+        print(f"error: {out} holds none of the outputs ({names}); {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(verdict_table(verdicts))
-    return EXIT_OK if all(verdict.passed for verdict in verdicts) else EXIT_PROBLEM
+    return EXIT_OK if passed else EXIT_PROBLEM
 
 
-def run_build(material, out: Path, only: list[str] | None) -> int:
-    """Check the content, refuse to build on errors, then build and say what was written."""
-    from .build import build
-    from .checks import check_content
+def run_build(editions, out: Path, only: list[str] | None) -> int:
+    """Check every edition, refuse to build on errors, then build them all and say what was written."""
+    from .build import build_editions
 
-    report = check_content(material)
+    report = check_editions(editions)
     if report.errors or report.warnings:
         print(report.as_text(), file=sys.stderr)
     if report.fails():
         print("Nothing was built: fix the errors above first.", file=sys.stderr)
         return EXIT_PROBLEM
-    built = build(material, out, only)
+    built = build_editions([(material, subfolder_of(material)) for material in editions], out, only)
     for finding in built.warnings:
         print(f"warning: {finding}", file=sys.stderr)
-    for path in built.paths + [built.manifest]:
+    for path in built.paths + built.manifests:
         print(f"wrote {_shown(path)}")
     return EXIT_OK
+
+
+def subfolder_of(material) -> str:
+    """Return the output subfolder of an edition: the English source at the top, a translation by its language."""
+    from .editions import language_code
+
+    return "" if material.translation is None else language_code(material)
 
 
 def _shown(path: Path) -> str:

@@ -112,7 +112,7 @@ CLOSING = Layout(
 )
 
 # On every slide of a draft, top right, clear of the titles.
-DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 4.6, 0.05, 4.6, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
+DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 7.0, 0.05, 7.0, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
 
 LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, COMPARISON, CLOSING)
 

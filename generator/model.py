@@ -183,6 +183,16 @@ class Acknowledgement:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """What a translated content file was translated from, entry by entry."""
+
+    of: str = doc("The English content file this translates, next to this file, e.g. harm-reduction.yaml.")
+    fingerprints: dict[str, str] = doc(
+        "For each translated text, by field (e.g. 'is_not.statements[0].body'), the fingerprint of the English "
+        "text it was made from; `check` shows the fingerprint to write after updating a translation.")
+
+
+@dataclass(frozen=True)
 class Document:
     """Facts about the document as a whole, used for titles and file metadata."""
 
@@ -288,6 +298,9 @@ class Material(Located):
     acknowledgements: tuple[Acknowledgement, ...] = doc(
         "Findings of `check` kept on purpose, each with its reason; one that matches nothing is an error.",
         default=())
+    translation: Translation | None = doc(
+        "Only in a translation (e.g. harm-reduction.es.yaml): the English file it translates, and what each "
+        "entry was translated from.", default=None, compare=False)
 
     brand: Brand | None = _internal(None)
     labels: Labels | None = _internal(None)

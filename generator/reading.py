@@ -110,6 +110,14 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     return problem
 
 
+def _without_none(kind):
+    """Return `kind` without `| None`: an optional field, once written, must hold a value of its type."""
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+        kinds = [k for k in typing.get_args(kind) if k is not type(None)]
+        return kinds[0] if len(kinds) == 1 else kind
+    return kind
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -154,11 +162,35 @@ class _Reader:
             self.problem(node, path, f"the YAML tag '{_shortened(node.tag.replace(_TAG, '!!'))}' is not allowed; remove it")
             return None
         self.lines[path] = node.start_mark.line + 1
+        kind = _without_none(kind)
         if dataclasses.is_dataclass(kind):
             return self.record(node, kind, path)
         if typing.get_origin(kind) is tuple:
             return self.items(node, typing.get_args(kind)[0], path)
+        if typing.get_origin(kind) is dict:
+            return self.table(node, typing.get_args(kind)[1], path)
         return self.scalar(node, kind, path)
+
+    def table(self, node: yaml.Node, kind, path: str):
+        """Return a mapping of free keys (such as field names) to values of `kind`, read-only."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, path, f"must be a mapping of keys (`name: value` lines), not {_describe(node)}")
+            return None
+        values, first_lines = {}, {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not key:
+                self.problem(key_node, path, "keys must be plain text")
+                continue
+            if key in first_lines:
+                self.problem(key_node, f"{path}[{key}]",
+                             f"duplicate key (first written on line {first_lines[key]}); keep only one")
+                continue
+            first_lines[key] = key_node.start_mark.line + 1
+            values[key] = self.convert(value_node, kind, f"{path}[{key}]")
+        if any(value is None for value in values.values()):
+            return None
+        return types.MappingProxyType(values)
 
     def record(self, node: yaml.Node, kind: type, path: str):
         if not isinstance(node, yaml.MappingNode):
@@ -190,7 +222,7 @@ class _Reader:
             # A misspelt key was already reported with this name as the suggestion.
             elif name not in suggested:
                 self.problem(node, _join(path, name), f"is missing; add `{name}: ...` to this entry")
-        if len(values) != len(fields) or any(value is None for value in values.values()):
+        if len(values) != len(fields) or any(values[name] is None for name in first_lines if name in values):
             return None
         instance = kind(**values)
         for name, spec in fields.items():

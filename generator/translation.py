@@ -8,3 +8,70 @@ import hashlib
 def fingerprint(english: str) -> str:
     """Return the fingerprint of an English text: it changes when the words change, not when lines are re-wrapped."""
     return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:12]
+
+
+# Fields that are not translated text: the language and approval are the translation's own.
+_NOT_TRANSLATED = ("acknowledgements", "translation", "document.language", "document.status", "document.approved_by")
+
+
+def translatable(fields) -> set[str]:
+    """Return the fields that hold text to translate."""
+    return {field for field in fields if not field.startswith(_NOT_TRANSLATED)}
+
+
+def parent_line(material, field: str) -> int | None:
+    """Return the line of `field` in `material`, or of the nearest entry that holds it."""
+    while field:
+        line = material.line_of(field)
+        if line is not None:
+            return line
+        field = field.rsplit("[", 1)[0] if field.endswith("]") else field.rpartition(".")[0]
+    return None
+
+
+def translation_findings(english, translated) -> list:
+    """Return what is missing, extra or out of date in `translated` compared with the English material."""
+    from .checks.findings import ERROR, WARNING, Finding
+
+    def finding(rule, severity, field, message, suggestion, line=None):
+        return Finding(rule=rule, severity=severity, file=translated.source,
+                       line=line or parent_line(translated, field), field=field, message=message,
+                       suggestion=suggestion)
+
+    if translated.translation is None:
+        return [finding("translation", ERROR, "translation", "does not say which English file it translates",
+                        "add a `translation:` section with `of:` and `fingerprints:` (see harm-reduction.es.yaml)",
+                        line=1)]
+    source = english.written
+    ours, theirs = translatable(translated.written), translatable(source)
+    fingerprints = translated.translation.fingerprints
+    found = []
+    for field in sorted(theirs - ours, key=lambda f: english.line_of(f) or 0):
+        found.append(finding("translation-missing", ERROR, field,
+                             f"has no translation of the English '{_short(source[field])}'",
+                             f"translate it here (the English is at {english.source}:{english.line_of(field)})"))
+    for field in sorted(ours - theirs, key=lambda f: translated.line_of(f) or 0):
+        found.append(finding("translation-extra", ERROR, field, f"has no English counterpart in {english.source}",
+                             "remove it, or add the English first"))
+    for field in sorted(set(fingerprints) - theirs):
+        found.append(finding("translation-extra", ERROR, f"translation.fingerprints[{field}]",
+                             f"names a field that the English in {english.source} does not have",
+                             "remove this fingerprint", line=translated.line_of(f"translation.fingerprints[{field}]")))
+    for field in sorted(ours & theirs, key=lambda f: translated.line_of(f) or 0):
+        current = fingerprint(source[field])
+        if field not in fingerprints:
+            found.append(finding("translation-fingerprint", WARNING, field,
+                                 "does not say which English text it was translated from",
+                                 f"check it against the English, then add `{field}: \"{current}\"` under "
+                                 "translation.fingerprints"))
+        elif fingerprints[field] != current:
+            found.append(finding("translation-stale", WARNING, field,
+                                 f"was translated from an older English text; the English now reads "
+                                 f"'{_short(source[field])}'",
+                                 f"update the translation, then set its fingerprint to \"{current}\""))
+    return found
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."

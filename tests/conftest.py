@@ -44,8 +44,11 @@ def outputs(material, tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the project's content in a temporary folder, to run the command line in."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    """A copy of the project's English content in a temporary folder, to run the command line in.
+
+    Translations are left out to keep these tests fast; tests/test_spanish.py builds them.
+    """
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
     return tmp_path
 
 

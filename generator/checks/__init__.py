@@ -19,11 +19,20 @@ class Report:
     warnings: list[Finding] = field(default_factory=list)
     acknowledged: list[tuple[Finding, str]] = field(default_factory=list)
     contrast: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def add(self, findings: list[Finding]) -> None:
         """Add findings, each to the errors or the warnings."""
         for finding in findings:
             (self.errors if finding.severity == ERROR else self.warnings).append(finding)
+
+    def extend(self, other: Report) -> None:
+        """Add everything another report found."""
+        self.errors += other.errors
+        self.warnings += other.warnings
+        self.acknowledged += other.acknowledged
+        self.contrast = self.contrast or other.contrast
+        self.notes += other.notes
 
     def fails(self, strict: bool = False) -> bool:
         """Return whether the report should stop a build (or, with `strict`, a check)."""
@@ -45,8 +54,11 @@ class Report:
                 lines += [f"  {finding}" for finding in findings]
         if self.acknowledged:
             lines.append(f"Acknowledged ({len(self.acknowledged)}):")
-            lines += [f"  {finding.file}:{finding.line}: {finding.rule}: {finding.field}: '{finding.term}' "
-                      f"acknowledged: {reason}" for finding, reason in self.acknowledged]
+            for finding, reason in self.acknowledged:
+                term = f"'{finding.term}' " if finding.term else ""
+                lines.append(f"  {finding.file}:{finding.line}: {finding.rule}: {finding.field}: {term}"
+                             f"acknowledged: {reason}")
+        lines += [f"Note: {note}" for note in self.notes]
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -59,6 +71,7 @@ class Report:
             "warnings": [finding.as_dict() for finding in self.warnings],
             "acknowledged": [dict(finding.as_dict(), reason=reason) for finding, reason in self.acknowledged],
             "contrast": self.contrast,
+            "notes": self.notes,
         }, indent=2, ensure_ascii=False)
 
 
@@ -66,9 +79,17 @@ def check_content(material: Material) -> Report:
     """Return the report of every check of the content and brand, acknowledgements applied."""
     from . import mechanics, readability, stigma
 
-    findings = stigma.findings(material) + readability.findings(material) + mechanics.findings(material)
-    findings += contrast_findings(material) + document_control_findings(material)
     report = Report(contrast=contrast_table(material))
+    english = material.document.language.lower().startswith("en")
+    findings = mechanics.findings(material, spelling=english)
+    if english:
+        findings += stigma.findings(material) + readability.findings(material)
+    else:
+        # The glossary, the reading formula and the dictionary are English: say so rather than pretend.
+        report.notes.append(f"{material.source}: the stigma, reading-grade and spelling checks are English-only "
+                            f"and were not run on this {material.document.language} text; have a fluent reader "
+                            "review its wording")
+    findings += contrast_findings(material) + document_control_findings(material)
     kept, report.acknowledged, unused = acknowledge(material, findings)
     report.add(sorted(kept, key=lambda f: (f.file, f.line or 0)))
     report.add(unused)

@@ -41,12 +41,13 @@ class Slip(NamedTuple):
     suggestion: str
 
 
-def findings(material: Material, words: frozenset[str] | None = None) -> list[Finding]:
+def findings(material: Material, words: frozenset[str] | None = None, spelling: bool = True) -> list[Finding]:
     """Return a finding for every mechanical slip in the material's prose, in file order.
 
     `words` are the correct words the dictionary lacks; by default those of content/words.txt.
+    `spelling` is off for text in a language other than the dictionary's (English).
     """
-    words = project_words() if words is None else words
+    words = project_words() if words is None and spelling else (words or frozenset())
     texts = [(field, as_read(written)) for field, written in prose(material)]
     found = []
     for field, text in texts:
@@ -56,7 +57,7 @@ def findings(material: Material, words: frozenset[str] | None = None) -> list[Fi
             ("unbalanced", ERROR, unbalanced(text)),
             ("stray-space", WARNING, stray_spaces(text)),
             ("dash-style", WARNING, hyphens_as_dashes(text)),
-            ("spelling", WARNING, misspellings(text, words)),
+            ("spelling", WARNING, misspellings(text, words) if spelling else []),
         ):
             found += [_finding(material, rule, severity, field, slip) for slip in slips]
     found += [_finding(material, "dash-style", WARNING, field, slip) for field, slip in mixed_dash_spacing(texts)]
