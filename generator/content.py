@@ -83,9 +83,10 @@ def unshowable_characters(located: Located, brand: Brand) -> list[Problem]:
     problems = []
     for field, written in located.written.items():
         text = unicodedata.normalize("NFC", written)  # as the reader keeps it
-        missing = [c for c in dict.fromkeys(text) if not c.isspace() and any(ord(c) not in f for f in fonts.values())]
+        missing = [c for c in dict.fromkeys(text)
+                   if not c.isspace() and any(ord(c) not in covered for covered in fonts.values())]
         if missing:
-            lacking = [name for name, characters in fonts.items() if any(ord(c) not in characters for c in missing)]
+            lacking = [name for name, covered in fonts.items() if any(ord(c) not in covered for c in missing)]
             problems.append(Problem(located.source, located.line_of(field), field, _unshowable(missing, lacking)))
     return sorted(problems, key=lambda problem: problem.line or 0)
 

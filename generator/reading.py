@@ -159,7 +159,8 @@ class _Reader:
             return None
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, path, f"the YAML tag '{_shortened(node.tag.replace(_TAG, '!!'))}' is not allowed; remove it")
+            tag = _shortened(node.tag.replace(_TAG, "!!"))
+            self.problem(node, path, f"the YAML tag '{tag}' is not allowed; remove it")
             return None
         self.lines[path] = node.start_mark.line + 1
         kind = _without_none(kind)

@@ -318,8 +318,13 @@ def is_known(word: str, words: frozenset[str]) -> bool:
     return any(candidate in words or dictionary().known([candidate]) for candidate in candidates)
 
 
+@functools.lru_cache(maxsize=4096)
 def _correction(word: str) -> str | None:
-    """Return the dictionary's likeliest correction of `word`, in the same capitals, or None."""
+    """Return the dictionary's likeliest correction of `word`, in the same capitals, or None.
+
+    Only words one letter away are considered: two letters away takes a noticeable time per word, and a text
+    full of unknown words (a pasted foreign passage) would keep `check` busy for minutes.
+    """
     correction = dictionary().correction(word.lower())
     if not correction or correction == word.lower():
         return None
@@ -333,7 +338,7 @@ def dictionary():
     """Return the English dictionary, loaded on first use: loading it takes a moment."""
     from spellchecker import SpellChecker
 
-    return SpellChecker()
+    return SpellChecker(distance=1)
 
 
 @functools.cache
