@@ -245,8 +245,8 @@ class _Planner:
         pages = self.table_pages()
         columns = comparison.columns
         for number, table in enumerate(pages, start=1):
-            title = comparison.heading if len(pages) == 1 else \
-                labels.numbered_title.format(title=comparison.heading, number=number, total=len(pages))
+            # Numbered even when there is one: the section slide before it already has the plain heading.
+            title = labels.numbered_title.format(title=comparison.heading, number=number, total=len(pages))
             said = [f"{name} — {columns.abstinence}: {abstinence} — {columns.harm_reduction}: {harm}"
                     for name, abstinence, harm in table.rows]
             self.add(design.COMPARISON, title, "comparison.heading", table=table,

@@ -44,3 +44,16 @@ def test_cues_are_in_the_notes(material):
     assert facilitation.opening_cue in plan.slides[0].notes
     assert facilitation.closing_cue in plan.slides[-1].notes
     assert all(facilitation.comparison_cue in slide.notes for slide in plan.slides if slide.table)
+
+
+def test_a_comparison_on_one_slide_still_has_a_title_of_its_own(tmp_path):
+    from generator.build import build
+    from generator.content import load_content
+
+    from .conftest import BRAND, CASES
+
+    minimal = load_content(CASES / "minimal.yaml", BRAND)
+    titles = [slide.title for slide in plan_slides(minimal).slides]
+    assert titles.count("Compared") == 1  # the section slide; the table slide is numbered
+    assert "Compared (1 of 1)" in titles
+    build(minimal, tmp_path, ["slides"])  # the audit refused duplicate titles before

@@ -19,5 +19,5 @@ class HandoutBuilder(PdfBuilder):
 
     def build(self, material: Material, target: Path) -> None:
         document = self.render(material)
-        self.check_pages(document, "shorten the statement bodies or the comparison cells")
+        self.check_pages(document, material, "shorten the statement bodies or the comparison cells")
         self.write(document, target)
