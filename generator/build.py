@@ -7,7 +7,8 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,18 +17,21 @@ from . import __version__
 from .builders import BUILDERS, Builder
 from .checks import ERROR, Finding, audit_outputs
 from .errors import BuildError, UserError
+from .freshness import BuildState, Checksums, generator_fingerprint, noting_reads
 from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
+from .site_flyers import Progress, SiteJob, build_site_flyers
 from .verify import verdict_table, verify_folder
 
 
 @dataclass(frozen=True)
 class Built:
-    """What a build wrote, and what the audit of the outputs warned about."""
+    """What a build wrote, what the audit of the outputs warned about, and the files each output read."""
 
     paths: list[Path]
     manifests: list[Path]
     warnings: list[Finding]
+    reads: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # by output, relative to the folder
 
 
 def choose_builders(names: Iterable[str] | None) -> list[Builder]:
@@ -40,15 +44,23 @@ def choose_builders(names: Iterable[str] | None) -> list[Builder]:
     return [BUILDERS[name] for name in BUILDERS if name in names]
 
 
-def write_outputs(material: Material, folder: Path, builders: list[Builder]) -> None:
-    """Write each builder's output for `material` into `folder`."""
+def write_outputs(material: Material, folder: Path, builders: list[Builder]) -> dict[str, set[str]]:
+    """Write each builder's output for `material` into `folder`; return the files each one read, by file name."""
+    reads = {}
     for builder in builders:
-        builder.build(material, folder / builder.filename)
+        with noting_reads() as read:
+            builder.build(material, folder / builder.filename)
+        reads[builder.filename] = read
+    return reads
 
 
 @contextmanager
 def only_build_in(out_dir: Path) -> Iterator[None]:
-    """Hold `out_dir` for one build; a second build started meanwhile stops with a clear message."""
+    """Hold `out_dir` (made if need be) for one build; a second build started meanwhile stops with a clear message."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
     handle = os.open(out_dir, os.O_RDONLY)
     try:
         try:
@@ -67,51 +79,57 @@ def build(material: Material, out_dir: Path, names: Iterable[str] | None = None)
 
 
 def build_editions(editions: list[tuple[Material, str]], out_dir: Path,
-                   names: Iterable[str] | None = None) -> Built:
+                   names: Iterable[str] | None = None, wanted: Collection[str] | None = None) -> Built:
     """Write the chosen outputs of each edition (material, subfolder) into its subfolder of `out_dir`.
 
-    Every output is first written to a temporary folder, audited for accessibility
-    and verified to show what it must; the files replace the previous outputs only
-    after every output of every edition passed, so a failure leaves `out_dir` as it
-    was. Each folder's manifest then records what it holds.
+    `wanted` limits the build to these outputs, by their path inside `out_dir`
+    (e.g. 'es/flyer.pdf'). Every output is first written to a temporary folder,
+    audited for accessibility and verified to show what it must; the files replace
+    the previous outputs only after every output of every edition passed, so a
+    failure leaves `out_dir` as it was. Each folder's manifest then records what it holds.
     """
     builders = choose_builders(names)
+    jobs = []
+    for material, subfolder in editions:
+        chosen = [builder for builder in builders
+                  if wanted is None or (Path(subfolder) / builder.filename).as_posix() in wanted]
+        if chosen:
+            jobs.append((material, subfolder, chosen))
     out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
     with only_build_in(out_dir):
-        return _build_held(editions, out_dir, builders)
+        return build_held(jobs, out_dir)
 
 
-def _build_held(editions: list[tuple[Material, str]], out_dir: Path, builders: list[Builder]) -> Built:
+def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path) -> Built:
+    """Build each job (material, subfolder, builders) into `out_dir`, which the caller holds (see only_build_in)."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
-    filenames = [builder.filename for builder in builders]
-    paths, manifests, warnings = [], [], []
+    built = Built([], [], [])
     try:
         staged = []
-        for material, subfolder in editions:
+        for material, subfolder, builders in jobs:
+            filenames = [builder.filename for builder in builders]
             folder = staging / subfolder
             folder.mkdir(parents=True, exist_ok=True)
-            write_outputs(material, folder, builders)
-            warnings += _passed_checks(material, folder, filenames, subfolder)
-            staged.append((material, subfolder, manifest_entries(folder, material, filenames)))
-        for material, subfolder, entries in staged:
+            for filename, read in write_outputs(material, folder, builders).items():
+                built.reads[(Path(subfolder) / filename).as_posix()] = read
+            built.warnings.extend(_passed_checks(material, folder, filenames, subfolder))
+            staged.append((subfolder, filenames, manifest_entries(folder, material, filenames)))
+        for subfolder, filenames, entries in staged:
             target = out_dir / subfolder
             target.mkdir(parents=True, exist_ok=True)
             for filename in filenames:
                 os.replace(staging / subfolder / filename, target / filename)
-                paths.append(target / filename)
-            manifests.append(write_manifest(target, merged_manifest(read_manifest(target), entries, __version__)))
+                built.paths.append(target / filename)
+            built.manifests.append(
+                write_manifest(target, merged_manifest(read_manifest(target), entries, __version__)))
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Built(paths, manifests, warnings)
+    return built
 
 
 def _passed_checks(material: Material, folder: Path, filenames: list[str], subfolder: str) -> list[Finding]:
@@ -127,3 +145,167 @@ def _passed_checks(material: Material, folder: Path, filenames: list[str], subfo
         where = f" in {subfolder}/" if subfolder else ""
         raise BuildError(f"the outputs{where} do not show what they must:\n" + verdict_table(verdicts))
     return [finding for finding in findings if finding.severity != ERROR]
+
+
+@dataclass
+class Outcome:
+    """What an incremental build did: the outputs it wrote, kept and could not build, and how long it took."""
+
+    written: list[str] = dataclasses.field(default_factory=list)
+    kept: list[str] = dataclasses.field(default_factory=list)
+    failed: dict[str, str] = dataclasses.field(default_factory=dict)
+    manifests: list[Path] = dataclasses.field(default_factory=list)
+    warnings: list[Finding] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """Return the closing line, e.g. 'Built 3, skipped 12 (unchanged), failed 0 in 4.1 s.'"""
+        return (f"Built {len(self.written)}, skipped {len(self.kept)} (unchanged), failed {len(self.failed)} "
+                f"in {self.seconds:.1f} s.")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a person asked `build` for."""
+
+    content: Path
+    brand: Path
+    out_dir: Path
+    only: list[str] | None = None
+    languages: list[str] | None = None
+    sites: Path | None = None
+    force: bool = False
+    workers: int = 1
+
+
+def build_changed(request: Request, check: Callable[[list[Material]], None],
+                  progress: Callable[[int], Progress] | None = None) -> Outcome:
+    """Build every requested output whose inputs changed since it was last built (all of them with `force`).
+
+    Nothing is read beyond checksums when nothing changed. Otherwise the content is
+    loaded and `check` is called with its editions, and may stop the build by raising.
+    The main outputs are built all or nothing; the site flyers one by one.
+    """
+    from .planning import edition_inputs, plan_editions, site_inputs, site_output, sites_with_flyers_in
+    from .sites import load_sites
+
+    started = time.perf_counter()
+    editions = plan_editions(request.content, request.languages)
+    builders = choose_builders(request.only)
+    sites = load_sites(request.sites) if request.sites else None
+    checksums, generator = Checksums(), generator_fingerprint()
+    out_dir = Path(request.out_dir)
+    outcome = Outcome()
+    state = BuildState.read(out_dir)
+    planned = {}  # output -> (edition, site or None, inputs)
+    for edition in editions:
+        inputs = edition_inputs(edition, request.brand, checksums)
+        for builder in builders:
+            planned[(Path(edition.subfolder) / builder.filename).as_posix()] = (edition, None, inputs)
+        for site in sites_with_flyers_in(sites, edition) if sites else []:
+            planned[site_output(site, edition)] = (edition, site, site_inputs(sites, site, edition,
+                                                                               request.brand, checksums))
+    for edition in editions[1:] if sites else []:
+        untranslated = [site.name for site in sites.sites if site.details_in(edition.code) is None]
+        if untranslated:
+            outcome.notes.append(f"no '{edition.code}' flyer for {', '.join(untranslated)}: add the hours and "
+                                 f"services under `translations: {edition.code}:` in {request.sites}")
+    stale = [output for output, (_, _, inputs) in planned.items()
+             if request.force or not state.is_fresh(output, inputs, checksums, generator)]
+    outcome.kept = [output for output in planned if output not in stale]
+    if not stale:
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+    # The content is checked before the output folder is touched: a build refused for its content creates nothing.
+    materials = _load_stale(request, editions, {planned[output][0].code for output in stale}, sites, check)
+    with only_build_in(out_dir):
+        state = BuildState.read(out_dir)  # as the last build left it, now that no other build can write
+        main = [output for output in stale if planned[output][1] is None]
+        if main:
+            built = build_held(_main_jobs(main, planned, materials, builders), out_dir)
+            outcome.manifests += built.manifests
+            outcome.warnings += built.warnings
+            for output, reads in built.reads.items():
+                _remember(state, output, planned[output][2], reads, checksums, generator)
+                outcome.written.append(output)
+        jobs = [SiteJob(planned[output][1], materials[planned[output][0].code], output)
+                for output in stale if planned[output][1] is not None]
+        if jobs:
+            _build_sites(jobs, sites, out_dir, request.workers, progress, state, planned, checksums,
+                         generator, outcome)
+        state.write()
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _load_stale(request: Request, editions, codes: set[str], sites, check) -> dict:
+    """Return the material of each edition to rebuild, by code, after checking them (and the sites' characters)."""
+    from .content import load_content, unshowable_characters
+    from .errors import ContentError
+
+    materials, problems = {}, []
+    for edition in editions:
+        try:
+            materials[edition.code] = load_content(edition.files[-1], request.brand)
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    if sites is not None:
+        unshowable = unshowable_characters(sites, materials[editions[0].code].brand)
+        if unshowable:
+            raise ContentError(unshowable)
+    check(list(materials.values()))
+    return {code: material for code, material in materials.items() if code in codes}
+
+
+def _main_jobs(stale: list[str], planned: dict, materials: dict, builders: list[Builder]):
+    jobs = []
+    for code, material in materials.items():
+        chosen = [builder for builder in builders
+                  if any(planned[output][0].code == code and Path(output).name == builder.filename
+                         for output in stale)]
+        if chosen:
+            subfolder = next(planned[output][0].subfolder for output in stale if planned[output][0].code == code)
+            jobs.append((material, subfolder, chosen))
+    return jobs
+
+
+def _remember(state: BuildState, output: str, inputs: dict, reads: set[str], checksums: Checksums,
+              generator: str) -> None:
+    checksums.known.pop(str((state.folder / output).resolve()), None)
+    state.record(output, {**inputs, **checksums.of_all(reads)}, generator,
+                 checksums.of(str((state.folder / output).resolve())))
+
+
+def _build_sites(jobs: list[SiteJob], sites, out_dir: Path, workers: int, progress, state: BuildState,
+                 planned: dict, checksums: Checksums, generator: str, outcome: Outcome) -> None:
+    """Build the site flyers, moving each into place as it passes, and note which failed."""
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
+    except OSError as error:
+        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
+    bar = progress(len(jobs)) if progress else None
+    try:
+        def finished(output: str, succeeded: bool) -> None:
+            if bar:
+                bar.advance(output, succeeded)
+
+        result = build_site_flyers(jobs, sites, staging, workers, finished)
+        for output in (job.output for job in jobs):
+            if output in result.failed:
+                state.forget(output)
+                continue
+            target = out_dir / output
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / output, target)
+            _remember(state, output, planned[output][2], result.built[output], checksums, generator)
+            outcome.written.append(output)
+        outcome.failed.update(result.failed)
+    except OSError as error:
+        raise BuildError(f"{out_dir}: could not write the site flyers: {error.strerror}") from None
+    finally:
+        if bar:
+            bar.close()
+        shutil.rmtree(staging, ignore_errors=True)

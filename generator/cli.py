@@ -14,6 +14,7 @@ from .builders import BUILDERS
 from .checks import Report
 from .content import DEFAULT_BRAND, DEFAULT_CONTENT
 from .editions import load_editions
+from .site_flyers import cores
 from .errors import ContentError, UserError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -70,6 +71,7 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     build.add_argument("--lang", metavar="CODE", nargs="+", action="extend",
                        help="build only these languages, e.g. en or es (default: the English content and every "
                             "translation beside it, such as harm-reduction.es.yaml; translations go to DIR/CODE/)")
+    _incremental_arguments(build)
 
     check = commands.add_parser(
         "check",
@@ -102,6 +104,22 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     return main
 
 
+def _incremental_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--sites", metavar="FILE", type=Path,
+                         help="also build a flyer for every site in FILE, into DIR/sites/<site>/ (see "
+                              "content/sites.example.yaml)")
+    command.add_argument("--force", action="store_true",
+                         help="rebuild every output, even those whose content, templates and fonts are unchanged")
+    command.add_argument("--jobs", metavar="N", type=_workers, default=cores(),
+                         help=f"how many site flyers to build at once (default: one per core, here {cores()})")
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not '{text}'")
+    return int(text)
+
+
 def _content_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("content", metavar="CONTENT", type=Path, nargs="?", default=DEFAULT_CONTENT,
                          help=f"the content file (default: {DEFAULT_CONTENT})")
@@ -122,12 +140,12 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             command_line.error(str(error))  # exits with status 2
     json_wanted = getattr(arguments, "format", "text") == "json"
     try:
+        if arguments.command == "build":
+            return run_build(build_request(arguments))
         editions = load_editions(arguments.content, arguments.brand, getattr(arguments, "lang", None))
         if arguments.command == "check":
             return run_check(editions, arguments.strict, json_wanted)
-        if arguments.command == "verify":
-            return run_verify(editions, arguments.folder)
-        return run_build(editions, arguments.out, arguments.only)
+        return run_verify(editions, arguments.folder)
     except ContentError as error:
         count = len(error.problems)
         found = f"{count} problem{'s' if count != 1 else ''} found"
@@ -208,22 +226,52 @@ def run_verify(editions, out: Path) -> int:
     return EXIT_OK if passed else EXIT_PROBLEM
 
 
-def run_build(editions, out: Path, only: list[str] | None) -> int:
-    """Check every edition, refuse to build on errors, then build them all and say what was written."""
-    from .build import build_editions
+def build_request(arguments: argparse.Namespace):
+    """Return the build the command line asks for."""
+    from .build import Request
 
+    return Request(arguments.content, arguments.brand, arguments.out, arguments.only, arguments.lang,
+                   arguments.sites, arguments.force, arguments.jobs)
+
+
+def run_build(request) -> int:
+    """Build what changed, after checking the content; say what was written, kept and failed."""
+    from .build import build_changed
+    from .site_flyers import Progress
+
+    try:
+        outcome = build_changed(request, refuse_on_errors, Progress)
+    except ChecksFailed:
+        print("Nothing was built: fix the errors above first.", file=sys.stderr)
+        return EXIT_PROBLEM
+    for finding in outcome.warnings:
+        print(f"warning: {finding}", file=sys.stderr)
+    for note in outcome.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for output in outcome.written:
+        print(f"wrote {_shown(request.out_dir / output)}")
+    for manifest in outcome.manifests:
+        print(f"wrote {_shown(manifest)}")
+    for output, problem in outcome.failed.items():
+        print(f"error: {_shown(request.out_dir / output)}: {problem}", file=sys.stderr)
+    if not outcome.written and not outcome.failed:
+        print(f"Nothing to rebuild: all {len(outcome.kept)} outputs are up to date (use --force to rebuild them).")
+    else:
+        print(outcome.summary())
+    return EXIT_PROBLEM if outcome.failed else EXIT_OK
+
+
+class ChecksFailed(Exception):
+    """The checks of the content found errors, already printed; the build stops."""
+
+
+def refuse_on_errors(editions) -> None:
+    """Check every edition, print what the checks found, and stop the build if any is an error."""
     report = check_editions(editions)
     if report.errors or report.warnings:
         print(report.as_text(), file=sys.stderr)
     if report.fails():
-        print("Nothing was built: fix the errors above first.", file=sys.stderr)
-        return EXIT_PROBLEM
-    built = build_editions([(material, subfolder_of(material)) for material in editions], out, only)
-    for finding in built.warnings:
-        print(f"warning: {finding}", file=sys.stderr)
-    for path in built.paths + built.manifests:
-        print(f"wrote {_shown(path)}")
-    return EXIT_OK
+        raise ChecksFailed()
 
 
 def subfolder_of(material) -> str:

@@ -275,6 +275,12 @@ class Labels(Located):
     slides: str = doc("The label of the number of slides in the facilitator guide.")
     on_the_slide: str = doc("The heading of what a slide shows, in the facilitator guide.")
     speaker_notes: str = doc("The heading of the speaker notes, in the facilitator guide.")
+    phone: str = doc("The label before a site's phone number on its flyer.")
+    hours: str = doc("The heading of a site's opening hours on its flyer.")
+    services: str = doc("The heading of what a site offers on its flyer.")
+    scan_to_visit: str = doc("The caption under a site's QR code.")
+    qr_code: str = doc("The description of a site's QR code for screen readers: {address}.")
+    example_mark: str = doc("The mark across the top of a flyer made from example sites.")
 
     def version(self, number: int, date: datetime.date) -> str:
         """Return how outputs name a version, e.g. 'Version 1, November 2026'."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import jinja2
 import markupsafe
+
+from .freshness import note_read
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -58,6 +61,7 @@ def numbered_groups(items, size: int) -> list[list[tuple[int, object]]]:
     return [numbered[start:start + size] for start in range(0, len(numbered), size)]
 
 
+@functools.cache
 def template_environment() -> jinja2.Environment:
     """Return the environment: templates from templates/, escaped HTML, no undefined names."""
     environment = jinja2.Environment(
@@ -79,5 +83,21 @@ def template_environment() -> jinja2.Environment:
 
 
 def render_template(name: str, **context) -> str:
-    """Return the template `name` rendered with `context`."""
+    """Return the template `name` rendered with `context`, noting the template files it is made of."""
+    for used in templates_used(name):
+        note_read(TEMPLATES / used)
     return template_environment().get_template(name).render(**context)
+
+
+@functools.cache
+def templates_used(name: str) -> frozenset[str]:
+    """Return `name` and every template it extends, imports or includes, however deep."""
+    import jinja2.meta
+
+    environment = template_environment()
+    source, _, _ = environment.loader.get_source(environment, name)
+    used = {name}
+    for referenced in jinja2.meta.find_referenced_templates(environment.parse(source)):
+        if referenced is not None:  # a name computed while rendering; the project's templates name theirs
+            used |= templates_used(referenced)
+    return frozenset(used)

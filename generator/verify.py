@@ -54,6 +54,7 @@ class Reading:
     text: str
     notes: str = ""
     problems: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()  # the web addresses its links open
 
 
 def verify_folder(folder: Path, material: Material, filenames: list[str] | None = None) -> list[Verdict]:
@@ -264,7 +265,9 @@ def read_pdf(path: Path) -> Reading:
     text = " ".join(page.extract_text() or "" for page in pages)
     catalog = reader.trailer["/Root"].get_object()
     problems = page_size_problems(pages) + unembedded_font_problems(reader) + tagging_problems(catalog)
-    return Reading(len(pages), text, problems=tuple(problems))
+    links = [annotation.get_object().get("/A", {}).get("/URI")
+             for page in pages for annotation in page.get("/Annots") or []]
+    return Reading(len(pages), text, problems=tuple(problems), links=tuple(str(link) for link in links if link))
 
 
 def page_size_problems(pages) -> list[str]:
@@ -376,3 +379,26 @@ def verdict_table(verdicts: list[Verdict]) -> str:
 def line_of(cells: tuple[str, ...], widths: list[int]) -> str:
     """Return one line of the table, its columns padded to `widths`."""
     return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+
+
+# A site's flyer
+
+
+def site_flyer_shows(material: Material, site) -> list[Expected]:
+    """Return what a site's flyer shows: what the flyer shows, and the site's details in its language."""
+    details = site.details_in(material.document.language.split("-")[0].lower())
+    texts = [site.name, *site.address, site.phone, site.web_shown, *details.hours, *details.services]
+    return flyer_shows(material) + [Expected(f"site detail '{text}'", text) for text in texts]
+
+
+def verify_site_flyer(path: Path, material: Material, site) -> list[str]:
+    """Return what is wrong with the flyer of `site` at `path`: text it lacks, its form, a link that is not the site's."""
+    with readers_quiet():
+        reading = read_pdf(path)
+    problems = list(reading.problems) + length_problems("flyer", reading.count, material)
+    missing = missing_from(reading, site_flyer_shows(material, site))
+    if missing:
+        problems.append("does not show " + ", ".join(missing))
+    if site.web not in reading.links:
+        problems.append(f"has no link to {site.web} on its QR code")
+    return problems

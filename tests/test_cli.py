@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -25,8 +25,10 @@ def test_build_writes_every_output_into_output(project):
     finished = run("build", cwd=project)
     assert finished.returncode == 0, finished.stderr
     written = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
-    assert finished.stdout.splitlines() == [f"wrote output/{name}" for name in written + ["manifest.json"]]
-    assert sorted(path.name for path in (project / "output").iterdir()) == sorted(written + ["manifest.json"])
+    *wrote, summary = finished.stdout.splitlines()
+    assert wrote == [f"wrote output/{name}" for name in written + ["manifest.json"]]
+    assert re.fullmatch(r"Built 5, skipped 0 \(unchanged\), failed 0 in [0-9.]+ s\.", summary)
+    assert sorted(path.name for path in (project / "output").iterdir()) == sorted(written + ["manifest.json", ".build-state.json"])
 
 
 def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project, outputs):

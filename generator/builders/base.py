@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..fonts import font_faces
+from ..freshness import note_read
 from ..model import Material
 from ..templating import TEMPLATES, render_template
 
@@ -81,13 +82,16 @@ def project_files_only():
 
     class ProjectFiles(URLFetcher):
         def fetch(self, url, headers=None):
+            if url.startswith("data:image/svg+xml"):  # a QR code drawn by the generator (see qr.py)
+                return super().fetch(url, headers)
             parsed = urllib.parse.urlparse(url)
             path = Path(urllib.parse.unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
             if path is None or not any(path.is_relative_to(root) for root in allowed):
                 raise BuildError(f"only the project's own templates and fonts may be used, not '{url}'")
+            note_read(path)
             return super().fetch(url, headers)
 
-    return ProjectFiles(allowed_protocols=["file"])
+    return ProjectFiles(allowed_protocols=["file", "data"])
 
 
 class _Collector(logging.Handler):

@@ -23,23 +23,27 @@ class FlyerBuilder(PdfBuilder):
     max_pages = 1
 
     def build(self, material: Material, target: Path) -> None:
-        self.write(self.fit_to_one_page(material), target)
+        document, _ = self.fit_to_one_page(material)
+        self.write(document, target)
 
-    def fit_to_one_page(self, material: Material):
-        """Return the flyer laid out in the largest body size that fits on one page."""
-        smallest = self.render(material, body_size=SMALLEST_BODY_PT)
+    def fit_to_one_page(self, material: Material, largest: float = LARGEST_BODY_PT,
+                        too_long: str = "", **layout):
+        """Return the flyer laid out in the largest body size up to `largest` that fits on one page, and that size.
+
+        `too_long` says what to shorten when even the smallest size does not fit.
+        """
+        smallest = self.render(material, body_size=SMALLEST_BODY_PT, **layout)
         if len(smallest.pages) > 1:
-            raise BuildError(
-                f"{self.filename}: the flyer does not fit on one page even with {SMALLEST_BODY_PT:g} pt text; "
-                f"shorten the headlines, principle names or comparison intro in {material.source}"
-            )
+            advice = too_long or f"shorten the headlines, principle names or comparison intro in {material.source}"
+            raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
+                             f"{SMALLEST_BODY_PT:g} pt text; {advice}")
         # Binary search over half points: `low` always fits, `high` never does.
-        best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(LARGEST_BODY_PT * 2) + 1
+        best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(largest * 2) + 1
         while high - low > 1:
             middle = (low + high) // 2
-            document = self.render(material, body_size=middle / 2)
+            document = self.render(material, body_size=middle / 2, **layout)
             if len(document.pages) == 1:
                 best, low = document, middle
             else:
                 high = middle
-        return best
+        return best, low / 2

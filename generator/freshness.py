@@ -1,0 +1,141 @@
+"""Incremental builds: what each output was built from, so an output whose inputs are unchanged is kept.
+
+An output's inputs are the files it was made from (content, brand, labels, and
+every template, stylesheet and font the renderer actually read, noted while it
+was built) and the generator itself (its version, its code, and the versions
+of the libraries that write the files). The build state in the output folder
+records their checksums next to the output's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATE = ".build-state.json"
+PACKAGE = Path(__file__).resolve().parent
+# The libraries whose releases change the bytes of the outputs.
+WRITERS = ("weasyprint", "python-pptx", "segno", "pydyf", "fonttools")
+
+_noted: list[set[str]] = []
+
+
+def note_read(path: Path | str) -> None:
+    """Note that the output being built read the file at `path` (a template, stylesheet or font)."""
+    for reads in _noted:
+        reads.add(str(Path(path).resolve()))
+
+
+@contextmanager
+def noting_reads() -> Iterator[set[str]]:
+    """Collect, into the set yielded, every file noted with note_read inside the block."""
+    reads: set[str] = set()
+    _noted.append(reads)
+    try:
+        yield reads
+    finally:
+        _noted.remove(reads)
+
+
+@dataclass
+class Checksums:
+    """The SHA-256 of files, each computed once however many outputs share the file."""
+
+    known: dict[str, str] = field(default_factory=dict)
+
+    def of(self, path: str) -> str:
+        """Return the checksum of the file at `path`, or '' when it is gone."""
+        if path not in self.known:
+            try:
+                self.known[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                self.known[path] = ""
+        return self.known[path]
+
+    def of_all(self, paths: Iterable[str]) -> dict[str, str]:
+        """Return the checksum of each file, by its absolute path."""
+        return {str(Path(path).resolve()): self.of(str(Path(path).resolve())) for path in paths}
+
+
+def generator_fingerprint() -> str:
+    """Return a checksum of the generator: its version, its own code and the versions of its writers."""
+    from importlib import metadata
+
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in WRITERS:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()
+
+
+def text_fingerprint(text: str) -> str:
+    """Return a checksum of `text`, such as one site's entry as the flyer shows it."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class BuildState:
+    """What every output in a folder was built from, read from and written to the folder's state file."""
+
+    folder: Path
+    outputs: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, folder: Path) -> BuildState:
+        """Return the state of `folder`; a missing or damaged state file means every output is rebuilt."""
+        try:
+            recorded = json.loads((Path(folder) / STATE).read_text(encoding="utf-8"))
+            outputs = recorded["outputs"] if isinstance(recorded.get("outputs"), dict) else {}
+        except (OSError, ValueError, AttributeError, KeyError):
+            outputs = {}
+        return cls(Path(folder), outputs)
+
+    def is_fresh(self, output: str, inputs: dict[str, str], checksums: Checksums, generator: str) -> bool:
+        """Return whether `output` (relative to the folder) is there, unaltered, and built from these inputs.
+
+        `inputs` are the checksums of what the build knows the output needs; the files
+        its last build read besides are checked too.
+        """
+        entry = self.outputs.get(output)
+        if not isinstance(entry, dict) or entry.get("generator") != generator:
+            return False
+        recorded = entry.get("inputs")
+        if not isinstance(recorded, dict) or any(recorded.get(name) != digest for name, digest in inputs.items()):
+            return False
+        read = {name: digest for name, digest in recorded.items() if name not in inputs}
+        if any(checksums.of(name) != digest for name, digest in read.items()):
+            return False
+        return checksums.of(str((self.folder / output).resolve())) == entry.get("sha256")
+
+    def record(self, output: str, inputs: dict[str, str], generator: str, output_sha256: str) -> None:
+        """Remember that `output` was just built from `inputs` and now has the checksum `output_sha256`."""
+        self.outputs[output] = {"generator": generator, "inputs": dict(sorted(inputs.items())),
+                                "sha256": output_sha256}
+
+    def forget(self, output: str) -> None:
+        """Forget `output`, so that it is rebuilt next time."""
+        self.outputs.pop(output, None)
+
+    def write(self) -> None:
+        """Write the state file next to the outputs, replacing the old one in one step."""
+        text = json.dumps({"outputs": dict(sorted(self.outputs.items()))}, indent=1, sort_keys=True) + "\n"
+        handle, temporary = tempfile.mkstemp(prefix=".state-", dir=self.folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(temporary, self.folder / STATE)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise

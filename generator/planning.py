@@ -1,0 +1,67 @@
+"""What a build would write and what each output is made from, worked out without reading the content.
+
+Knowing the inputs before the content is read is what lets a build with nothing
+changed finish at once: it compares checksums and stops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .editions import translations_of
+from .errors import UserError
+from .fonts import FAMILIES, SLIDE_FAMILIES
+from .freshness import Checksums, text_fingerprint
+from .labels import LABELS
+from .sites import Site, SiteList
+
+SITES_FOLDER = "sites"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language of the material: the content files it is read from and where its outputs go."""
+
+    code: str  # 'en' for the English source, else the translation's language code, e.g. 'es'
+    files: tuple[Path, ...]  # the English content first, then the translation
+    subfolder: str  # '' for the English source, else the code
+
+
+def plan_editions(content: Path, languages: list[str] | None = None) -> list[Edition]:
+    """Return the English edition and one per translation beside it, limited to `languages` (codes) if given."""
+    content = Path(content)
+    editions = [Edition("en", (content,), "")]
+    for translation in translations_of(content):
+        code = translation.name.split(".")[-2]
+        editions.append(Edition(code, (content, translation), code))
+    if languages:
+        found = [edition.code for edition in editions]
+        unknown = [code for code in languages if code not in found]
+        if unknown:
+            raise UserError(f"there is no '{unknown[0]}' edition; found: {', '.join(found)}")
+        editions = [edition for edition in editions if edition.code in languages]
+    return editions
+
+
+def edition_inputs(edition: Edition, brand: Path, checksums: Checksums) -> dict[str, str]:
+    """Return the checksums of the files every output of `edition` is made from, besides templates it reads."""
+    fonts = [face.path for faces in (*FAMILIES.values(), *SLIDE_FAMILIES.values()) for face in faces]
+    labels = sorted(LABELS.glob("*.yaml"))
+    return checksums.of_all([*edition.files, brand, *labels, *fonts])
+
+
+def site_output(site: Site, edition: Edition) -> str:
+    """Return where the flyer of `site` in `edition` goes inside the output folder."""
+    return (Path(SITES_FOLDER) / site.folder / edition.subfolder / "flyer.pdf").as_posix()
+
+
+def site_inputs(sites: SiteList, site: Site, edition: Edition, brand: Path, checksums: Checksums) -> dict[str, str]:
+    """Return the checksums of what the flyer of `site` is made from: its edition's files and its own entry."""
+    entry = repr((site, sites.example))
+    return {**edition_inputs(edition, brand, checksums), f"site {site.folder}": text_fingerprint(entry)}
+
+
+def sites_with_flyers_in(sites: SiteList, edition: Edition) -> list[Site]:
+    """Return the sites that have a flyer in `edition`: all in English, those translated into other languages."""
+    return [site for site in sites.sites if site.details_in(edition.code) is not None]

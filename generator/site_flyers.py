@@ -1,0 +1,149 @@
+"""A flyer for every site, built in parallel across the machine's cores.
+
+Each flyer is written to a temporary folder, opened and checked, and only then
+moved over the previous one; a site whose flyer fails keeps its previous flyer,
+and the others are still built. The body size fitted for the first site of each
+language is tried first for every other site, so a flyer usually costs one
+layout; a site whose details need more room is fitted on its own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .builders.site_flyer import SiteFlyerBuilder
+from .errors import UserError
+from .freshness import noting_reads
+from .model import Material
+from .sites import Site, SiteList
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    """One flyer to build: which site, in which language, to which path inside the output folder."""
+
+    site: Site
+    material: Material
+    output: str
+
+
+@dataclass
+class BatchResult:
+    """The flyers a batch built (with the files each read) and those that failed (with why)."""
+
+    built: dict[str, set[str]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Batch:
+    """What every worker needs, set before the workers start so they inherit it instead of receiving it."""
+
+    jobs: list[SiteJob]
+    example: bool
+    staging: Path
+    body_sizes: dict[str, float]
+
+
+_batch: _Batch | None = None
+
+
+def cores() -> int:
+    """Return how many cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def build_site_flyers(jobs: list[SiteJob], sites: SiteList, staging: Path, workers: int,
+                      finished: Callable[[str, bool], None]) -> BatchResult:
+    """Build every job's flyer into `staging`, calling `finished(output, succeeded)` as each one ends."""
+    global _batch
+    _batch = _Batch(jobs, sites.example, staging, {})
+    result = BatchResult()
+
+    def settle(index: int, reads: set[str] | None, problem: str | None) -> None:
+        output = jobs[index].output
+        if problem is None:
+            result.built[output] = reads
+        else:
+            result.failed[output] = problem
+        finished(output, problem is None)
+
+    # The first flyer of each language, built here, fits the body size the others try first.
+    remaining = []
+    for index, job in enumerate(jobs):
+        language = job.material.document.language
+        if language in _batch.body_sizes:
+            remaining.append(index)
+        else:
+            settle(index, *_build(index))
+    if workers > 1 and len(remaining) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(workers, len(remaining)), mp_context=context) as pool:
+            futures = {pool.submit(_build, index): index for index in remaining}
+            for future in as_completed(futures):
+                settle(futures[future], *future.result()[:2])
+    else:
+        for index in remaining:
+            settle(index, *_build(index)[:2])
+    return result
+
+
+def _build(index: int) -> tuple[set[str] | None, str | None]:
+    """Build and check the flyer of job `index` in the staging folder; return what it read, or the problem."""
+    from .verify import verify_site_flyer
+
+    job = _batch.jobs[index]
+    target = _batch.staging / job.output
+    language = job.material.document.language
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with noting_reads() as reads:
+            size = SiteFlyerBuilder().build_site(job.material, job.site, _batch.example, target,
+                                                 _batch.body_sizes.get(language))
+        _batch.body_sizes.setdefault(language, size)
+        problems = verify_site_flyer(target, job.material, job.site)
+    except UserError as error:
+        return None, str(error)
+    except OSError as error:
+        return None, f"could not be written: {error.strerror}"
+    if problems:
+        return None, "; ".join(problems)
+    return reads, None
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when the output goes to a file, a pipe or CI."""
+
+    def __init__(self, total: int, stream=None):
+        self.total, self.done, self.failed = total, 0, 0
+        self.stream = stream or sys.stderr
+        self.shown = bool(total) and self.stream.isatty() and not os.environ.get("CI")
+        self.started = time.perf_counter()
+
+    def advance(self, output: str, succeeded: bool) -> None:
+        """Count one more flyer finished and redraw the bar."""
+        self.done += 1
+        self.failed += not succeeded
+        if self.shown:
+            width = 30
+            filled = round(width * self.done / self.total)
+            failed = f", {self.failed} failed" if self.failed else ""
+            self.stream.write(f"\r  site flyers [{'#' * filled}{'.' * (width - filled)}] "
+                              f"{self.done}/{self.total}{failed}  ")
+            self.stream.flush()
+
+    def close(self) -> None:
+        """End the bar's line, so what is printed next starts on a line of its own."""
+        if self.shown and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
