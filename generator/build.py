@@ -251,7 +251,7 @@ def _load_stale(request: Request, editions, codes: set[str], sites, check) -> di
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems)
+        raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
     if sites is not None:
         unshowable = unshowable_characters(sites, materials[editions[0].code].brand)
         if unshowable:

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -29,6 +30,9 @@ content/brand.yaml. Edit those files, then run `build`.
 EPILOG = """\
 examples:
   python -m generator build                 build every output into output/
+  python -m generator build --sites content/sites.yaml
+                                            also build a flyer for every site
+  python -m generator watch                 rebuild whenever a content or template file is saved
   python -m generator build --only flyer    build just the flyer
   python -m generator check                 check the content and outputs, write nothing
   python -m generator verify                confirm every file in output/ is complete
@@ -63,15 +67,17 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
         epilog=f"outputs:\n{outputs}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _content_arguments(build)
-    build.add_argument("--out", metavar="DIR", type=Path, default=Path("output"),
-                       help="the folder to write the outputs to (default: output)")
-    build.add_argument("--only", metavar="NAME", nargs="+", action="extend",
-                       help=f"build only these outputs, one or more of: {', '.join(BUILDERS)}")
-    build.add_argument("--lang", metavar="CODE", nargs="+", action="extend",
-                       help="build only these languages, e.g. en or es (default: the English content and every "
-                            "translation beside it, such as harm-reduction.es.yaml; translations go to DIR/CODE/)")
-    _incremental_arguments(build)
+    _build_arguments(build)
+
+    watch = commands.add_parser(
+        "watch",
+        help="build, then rebuild what changed each time a content or template file is saved",
+        description="Build what changed, then keep watching the content folder, the sites file and the\n"
+        "templates; each time one is saved, rebuild the outputs it affects and say what was\n"
+        "rebuilt, or what is wrong. Stop with Ctrl+C.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _build_arguments(watch)
 
     check = commands.add_parser(
         "check",
@@ -104,7 +110,15 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     return main
 
 
-def _incremental_arguments(command: argparse.ArgumentParser) -> None:
+def _build_arguments(command: argparse.ArgumentParser) -> None:
+    _content_arguments(command)
+    command.add_argument("--out", metavar="DIR", type=Path, default=Path("output"),
+                         help="the folder to write the outputs to (default: output)")
+    command.add_argument("--only", metavar="NAME", nargs="+", action="extend",
+                         help=f"build only these outputs, one or more of: {', '.join(BUILDERS)}")
+    command.add_argument("--lang", metavar="CODE", nargs="+", action="extend",
+                         help="build only these languages, e.g. en or es (default: the English content and every "
+                              "translation beside it, such as harm-reduction.es.yaml; translations go to DIR/CODE/)")
     command.add_argument("--sites", metavar="FILE", type=Path,
                          help="also build a flyer for every site in FILE, into DIR/sites/<site>/ (see "
                               "content/sites.example.yaml)")
@@ -133,11 +147,13 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
 
     command_line = parser(prog)
     arguments = command_line.parse_args(argv)
-    if arguments.command == "build":
+    if arguments.command in ("build", "watch"):
         try:
             choose_builders(arguments.only)
         except UserError as error:
             command_line.error(str(error))  # exits with status 2
+    if arguments.command == "watch":
+        return run_watch(arguments)
     json_wanted = getattr(arguments, "format", "text") == "json"
     try:
         if arguments.command == "build":
@@ -146,20 +162,49 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
         if arguments.command == "check":
             return run_check(editions, arguments.strict, json_wanted)
         return run_verify(editions, arguments.folder)
-    except ContentError as error:
-        count = len(error.problems)
-        found = f"{count} problem{'s' if count != 1 else ''} found"
-        if json_wanted:
-            print(json.dumps({"summary": {"errors": count, "warnings": 0, "acknowledged": 0},
-                              "errors": [dict(asdict(problem), rule="content") for problem in error.problems],
-                              "warnings": [], "acknowledged": []}, indent=2, ensure_ascii=False))
-        else:
-            print(error, file=sys.stderr)
-            print(f"{found}; nothing was built." if arguments.command == "build" else f"{found}.", file=sys.stderr)
-        return EXIT_PROBLEM
     except UserError as error:
+        return report_error(error, arguments.command, json_wanted)
+
+
+def report_error(error: UserError, command: str, json_wanted: bool = False) -> int:
+    """Print what is wrong, with the file and line of every content problem, and return the exit status."""
+    if not isinstance(error, ContentError):
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEM
+    count = len(error.problems)
+    found = f"{count} problem{'s' if count != 1 else ''} found"
+    if json_wanted:
+        print(json.dumps({"summary": {"errors": count, "warnings": 0, "acknowledged": 0},
+                          "errors": [dict(asdict(problem), rule="content") for problem in error.problems],
+                          "warnings": [], "acknowledged": []}, indent=2, ensure_ascii=False))
+    else:
+        print(error, file=sys.stderr)
+        print(f"{found}; nothing was built." if command in ("build", "watch") else f"{found}.", file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def run_watch(arguments: argparse.Namespace) -> int:
+    """Build, then rebuild whenever a watched file is saved, until interrupted; errors are printed, not fatal."""
+    from .watching import watch, watched_files
+
+    request = build_request(arguments)
+
+    def rebuild() -> None:
+        try:
+            run_build(request)
+        except UserError as error:
+            report_error(error, "watch")
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+    def say(line: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {line}", flush=True)
+
+    try:
+        watch(lambda: watched_files(request.content, request.brand, request.sites), rebuild, say)
+    except KeyboardInterrupt:
+        print("Stopped watching.")
+    return EXIT_OK
 
 
 def check_editions(editions) -> Report:
@@ -246,7 +291,7 @@ def run_build(request) -> int:
         return EXIT_PROBLEM
     for finding in outcome.warnings:
         print(f"warning: {finding}", file=sys.stderr)
-    for note in outcome.notes:
+    for note in outcome.notes if outcome.written or outcome.failed else []:
         print(f"note: {note}", file=sys.stderr)
     for output in outcome.written:
         print(f"wrote {_shown(request.out_dir / output)}")

@@ -33,7 +33,7 @@ def load_editions(content: Path, brand: Path, languages: list[str] | None = None
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems)
+        raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
     if languages:
         found = [language_code(material) for material in editions]
         unknown = [code for code in languages if code not in found]

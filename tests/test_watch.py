@@ -1,0 +1,98 @@
+"""`watch`: rebuild what a saved file changed, say so, and keep going after a mistake."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from .conftest import ROOT
+
+WAIT = 60  # seconds; a first build of the English outputs takes a few
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """A copy of the generator, its templates and the English content, so edits stay in the copy."""
+    shutil.copytree(ROOT / "generator", tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
+    return tmp_path
+
+
+class Watcher:
+    """A running `python -m generator watch` whose output lines can be awaited one by one."""
+
+    def __init__(self, cwd):
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", "watch"], cwd=cwd, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, fragment: str) -> list[str]:
+        """Return the lines printed up to and including the first that contains `fragment`."""
+        printed, deadline = [], time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                assert self.process.poll() is None, "watch stopped early:\n" + "\n".join(self.seen)
+                continue
+            printed.append(line)
+            self.seen.append(line)
+            if fragment in line:
+                return printed
+        raise AssertionError(f"'{fragment}' was not printed within {WAIT} s:\n" + "\n".join(self.seen))
+
+    def rest(self) -> list[str]:
+        """Return the lines printed and not yet awaited, once the process has ended."""
+        return [self.lines.get() for _ in range(self.lines.qsize())]
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=WAIT)
+        finally:
+            self.process.kill()
+            self.reader.join(timeout=WAIT)
+            self.process.stdout.close()
+
+
+def test_watch_rebuilds_what_a_saved_file_changed_and_survives_mistakes(tree):
+    watcher = Watcher(tree)
+    try:
+        first = watcher.wait_for("Watching for changes")
+        assert "wrote output/flyer.pdf" in first
+
+        stylesheet = tree / "templates" / "handout.css"
+        stylesheet.write_text(stylesheet.read_text() + "\n/* a saved change */\n")
+        rebuilt = watcher.wait_for("Built ")
+        assert any(line.endswith("Changed: templates/handout.css") for line in rebuilt)
+        assert [line for line in rebuilt if line.startswith("wrote output/") and line.endswith((".pdf", ".pptx"))] \
+            == ["wrote output/handout.pdf"]
+        assert rebuilt[-1].startswith("Built 1, skipped 4 (unchanged), failed 0")
+
+        content = tree / "content" / "harm-reduction.yaml"
+        good = content.read_text()
+        content.write_text(good.replace("document:", "document: [", 1))
+        refused = watcher.wait_for("nothing was built")
+        assert any(line.startswith("content/harm-reduction.yaml:") for line in refused)
+
+        content.write_text(good)
+        assert "Nothing to rebuild" in watcher.wait_for("rebuild")[-1]
+    finally:
+        status = watcher.stop()
+    assert status == 0
+    assert "Stopped watching." in watcher.rest()
