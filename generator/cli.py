@@ -107,6 +107,8 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
                         help=f"the content file the outputs were built from (default: {DEFAULT_CONTENT})")
     verify.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
                         help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
+    verify.add_argument("--sites", metavar="FILE", type=Path,
+                        help="also verify the flyer of every site in FILE, in DIR/sites/")
     return main
 
 
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
         editions = load_editions(arguments.content, arguments.brand, getattr(arguments, "lang", None))
         if arguments.command == "check":
             return run_check(editions, arguments.strict, json_wanted)
-        return run_verify(editions, arguments.folder)
+        return run_verify(editions, arguments.folder, arguments.sites)
     except UserError as error:
         return report_error(error, arguments.command, json_wanted)
 
@@ -244,7 +246,7 @@ def run_check(editions, strict: bool, json_wanted: bool) -> int:
     return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
 
 
-def run_verify(editions, out: Path) -> int:
+def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
     """Open every output of every edition, print what each shows or lacks, and fail if any falls short."""
     from .verify import verdict_table, verify_folder
 
@@ -264,11 +266,34 @@ def run_verify(editions, out: Path) -> int:
             print(f"{folder}/ ({material.document.language}):")
         print(verdict_table(verdicts))
         passed = passed and all(verdict.passed for verdict in verdicts)
+    if sites_file is not None:
+        passed = verify_site_flyers(editions, out, sites_file) and passed
+        found = True
     if not found:
         names = ", ".join(builder.filename for builder in BUILDERS.values())
         print(f"error: {out} holds none of the outputs ({names}); {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK if passed else EXIT_PROBLEM
+
+
+def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
+    """Print a verdict on every site's flyer in every language it has, and return whether all passed."""
+    from .planning import plan_editions, site_output
+    from .sites import load_sites
+    from .verify import site_flyer_verdict, verdict_table
+
+    sites = load_sites(sites_file)
+    by_code = {edition.code: edition for edition in plan_editions(Path(editions[0].source))}
+    verdicts = []
+    for material in editions:
+        edition = by_code[subfolder_of(material) or "en"]
+        for site in sites.sites:
+            if site.details_in(edition.code) is not None:
+                output = site_output(site, edition)
+                verdicts.append(site_flyer_verdict(out / output, material, site, output))
+    print(f"{out / 'sites'}/:")
+    print(verdict_table(verdicts))
+    return all(verdict.passed for verdict in verdicts)
 
 
 def build_request(arguments: argparse.Namespace):

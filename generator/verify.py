@@ -393,12 +393,21 @@ def site_flyer_shows(material: Material, site) -> list[Expected]:
 
 def verify_site_flyer(path: Path, material: Material, site) -> list[str]:
     """Return what is wrong with the flyer of `site` at `path`: text it lacks, its form, a link that is not the site's."""
+    verdict = site_flyer_verdict(path, material, site)
+    missing = ["does not show " + ", ".join(verdict.missing)] if verdict.missing else []
+    return list(verdict.problems) + missing
+
+
+def site_flyer_verdict(path: Path, material: Material, site, name: str = "") -> Verdict:
+    """Return the verdict on the flyer of `site` at `path`, shown in a table as `name` (its file name if empty)."""
+    name = name or path.name
+    if not path.is_file():
+        return Verdict(name, None, "pages", 0, (), (f"is missing from {path.parent}",))
     with readers_quiet():
         reading = read_pdf(path)
     problems = list(reading.problems) + length_problems("flyer", reading.count, material)
-    missing = missing_from(reading, site_flyer_shows(material, site))
-    if missing:
-        problems.append("does not show " + ", ".join(missing))
+    problems += size_problems("flyer.pdf", path.stat().st_size)
     if site.web not in reading.links:
         problems.append(f"has no link to {site.web} on its QR code")
-    return problems
+    return Verdict(name, reading.count, "pages", path.stat().st_size,
+                   missing_from(reading, site_flyer_shows(material, site)), tuple(problems))
