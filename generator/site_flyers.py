@@ -2,9 +2,9 @@
 
 Each flyer is written to a temporary folder, opened and checked, and only then
 moved over the previous one; a site whose flyer fails keeps its previous flyer,
-and the others are still built. The body size fitted for the first site of each
-language is tried first for every other site, so a flyer usually costs one
-layout; a site whose details need more room is fitted on its own.
+and the others are still built. The body size is fitted once per language, for
+a panel of the least height, and fits every site whose details fill no more, so
+a flyer usually costs one layout; a site with longer details is fitted on its own.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ class _Batch:
     jobs: list[SiteJob]
     example: bool
     staging: Path
-    body_sizes: dict[str, float]
+    body_sizes: dict[str, float]  # the common size of each language (see SiteFlyerBuilder.common_size)
+    sites_file: str
 
 
 _batch: _Batch | None = None
@@ -67,7 +68,13 @@ def build_site_flyers(jobs: list[SiteJob], sites: SiteList, staging: Path, worke
                       finished: Callable[[str, bool], None]) -> BatchResult:
     """Build every job's flyer into `staging`, calling `finished(output, succeeded)` as each one ends."""
     global _batch
-    _batch = _Batch(jobs, sites.example, staging, {})
+    builder = SiteFlyerBuilder()
+    languages = {job.material.document.language: job.material for job in jobs}
+    try:
+        sizes = {language: builder.common_size(material, sites.example) for language, material in languages.items()}
+    except UserError as error:  # even the shortest details do not fit: no flyer can be built
+        return BatchResult(failed={job.output: _without_file_name(error) for job in jobs})
+    _batch = _Batch(jobs, sites.example, staging, sizes, sites.source)
     result = BatchResult()
 
     def settle(index: int, reads: set[str] | None, problem: str | None) -> None:
@@ -78,23 +85,17 @@ def build_site_flyers(jobs: list[SiteJob], sites: SiteList, staging: Path, worke
             result.failed[output] = problem
         finished(output, problem is None)
 
-    # The first flyer of each language, built here, fits the body size the others try first.
-    remaining = []
-    for index, job in enumerate(jobs):
-        language = job.material.document.language
-        if language in _batch.body_sizes:
-            remaining.append(index)
-        else:
-            settle(index, *_build(index))
+    # The workers start from this process, with the fonts loaded and the common sizes found.
+    remaining = list(range(len(jobs)))
     if workers > 1 and len(remaining) > 1 and "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(workers, len(remaining)), mp_context=context) as pool:
             futures = {pool.submit(_build, index): index for index in remaining}
             for future in as_completed(futures):
-                settle(futures[future], *future.result()[:2])
+                settle(futures[future], *future.result())
     else:
         for index in remaining:
-            settle(index, *_build(index)[:2])
+            settle(index, *_build(index))
     return result
 
 
@@ -108,17 +109,21 @@ def _build(index: int) -> tuple[set[str] | None, str | None]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with noting_reads() as reads:
-            size = SiteFlyerBuilder().build_site(job.material, job.site, _batch.example, target,
-                                                 _batch.body_sizes.get(language))
-        _batch.body_sizes.setdefault(language, size)
+            SiteFlyerBuilder().build_site(job.material, job.site, _batch.example, target,
+                                          _batch.body_sizes[language], _batch.sites_file)
         problems = verify_site_flyer(target, job.material, job.site)
     except UserError as error:
-        return None, str(error)
+        return None, _without_file_name(error)
     except OSError as error:
         return None, f"could not be written: {error.strerror}"
     if problems:
         return None, "; ".join(problems)
     return reads, None
+
+
+def _without_file_name(error: UserError) -> str:
+    """Return the message of `error` without the leading 'flyer.pdf: ', since it is shown after the flyer's path."""
+    return str(error).removeprefix(f"{SiteFlyerBuilder.filename}: ")
 
 
 class Progress:

@@ -65,7 +65,8 @@ class Site:
     phone: str = doc("The phone number, e.g. (203) 555-0142.", _phone)
     hours: tuple[str, ...] = doc("When the site is open, one line each, e.g. 'Monday to Friday, 8 am to 4 pm'.")
     services: tuple[str, ...] = doc("What the site offers, one item each, e.g. 'Naloxone and training'.")
-    web: str = doc("The site's web address, starting with https://; the flyer's QR code opens it.", _web_address)
+    web: str = doc("The site's web address, starting with https:// (or http://); the flyer's QR code opens it.",
+                   _web_address)
     slug: str = doc("The folder its flyers are written to, inside output/sites/; made from the name if left out.",
                     _slug, default="")
     translations: dict[str, SiteDetails] | None = doc(

@@ -8,14 +8,21 @@ from ..errors import BuildError
 from ..model import Material
 from ..qr import qr_image
 from ..sites import Site
-from .flyer import LARGEST_BODY_PT, FlyerBuilder
+from .flyer import FlyerBuilder
+
+
+# A site whose details are one short line each: its panel is no taller than the room every panel has.
+_SHORTEST = Site(name="Site", address=("Street",), phone="(203) 555-0100", hours=("Hours",),
+                 services=("Services",), web="https://example.org")
 
 
 class SiteFlyerBuilder(FlyerBuilder):
     """Write a site's flyer.pdf: every headline, every principle name, the credits and the site's panel.
 
-    The panel's type has a fixed size, so the body size fitted for one site fits
-    every site whose panel is no taller; a site with a taller panel is fitted on its own.
+    The panel has a fixed type size and a least height (site-flyer.css), so every
+    site whose details fill no more than that room has the same body size: the
+    size fitted once, for the shortest panel (common_size). A site with longer
+    details is fitted on its own, below that size.
     """
 
     name = "site-flyer"
@@ -23,18 +30,27 @@ class SiteFlyerBuilder(FlyerBuilder):
     description = "the flyer with one site's address, phone, hours, services and a QR code to its web page"
     template = "site-flyer.html"
 
-    def build_site(self, material: Material, site: Site, example: bool, target: Path,
-                   body_size: float | None = None) -> float:
-        """Write the flyer for `site` to `target`, in `body_size` if it fits, and return the body size used."""
+    def common_size(self, material: Material, example: bool) -> float:
+        """Return the body size of every flyer whose site's details fit the panel's least height."""
+        shortest = {"site": _SHORTEST, "details": _SHORTEST.details_in("en"), "qr": qr_image(_SHORTEST.web),
+                    "example": example}
+        _, size = self.fit_to_one_page(material, **shortest)
+        return size
+
+    def build_site(self, material: Material, site: Site, example: bool, target: Path, common_size: float,
+                   sites_file: str = "the sites file") -> float:
+        """Write the flyer for `site` to `target` in the largest body size that fits, and return that size.
+
+        `common_size` (see common_size) is the largest any site's flyer can have.
+        """
         layout = self.layout(material, site, example)
-        document = self.render(material, body_size=body_size, **layout) if body_size else None
-        if document is None or len(document.pages) > 1:
-            advice = (f"shorten the hours or services of {site.name} in the sites file, or the headlines and "
+        document, size = self.render(material, body_size=common_size, **layout), common_size
+        if len(document.pages) > 1:
+            advice = (f"shorten the hours or services of {site.name} in {sites_file}, or the headlines and "
                       f"principle names in {material.source}")
-            document, body_size = self.fit_to_one_page(material, largest=body_size or LARGEST_BODY_PT,
-                                                       too_long=advice, **layout)
+            document, size = self.fit_to_one_page(material, largest=common_size - 0.5, too_long=advice, **layout)
         self.write(document, target)
-        return body_size
+        return size
 
     @staticmethod
     def layout(material: Material, site: Site, example: bool) -> dict:

@@ -1,0 +1,227 @@
+"""Incremental builds: a build rewrites exactly the outputs whose content, templates or site changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, pdf_text, shows
+from .pdfs import text_sizes
+
+SITES = "content/sites.example.yaml"
+MAIN = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+SPANISH = [f"es/{name}" for name in MAIN]
+SITE_FLYERS = [
+    "sites/harbor-street-wellness-center/flyer.pdf",
+    "sites/maple-avenue-outreach-office/flyer.pdf",
+    "sites/riverside-mobile-unit/flyer.pdf",
+    "sites/harbor-street-wellness-center/es/flyer.pdf",
+    "sites/maple-avenue-outreach-office/es/flyer.pdf",
+]
+MANIFESTS = ["manifest.json", "es/manifest.json"]
+
+
+def run(*arguments, cwd):
+    """Run `python -m generator` in `cwd` and return the finished process."""
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def build(project: Path, *arguments) -> subprocess.CompletedProcess:
+    """Build the project's outputs and the example sites' flyers, as a person would after each edit."""
+    return run("build", "--sites", SITES, "--jobs", "2", *arguments, cwd=project)
+
+
+def written(finished: subprocess.CompletedProcess) -> list[str]:
+    """Return the files the build says it wrote, inside the output folder, sorted."""
+    return sorted(line.removeprefix("wrote output/") for line in finished.stdout.splitlines()
+                  if line.startswith("wrote "))
+
+
+def snapshot(project: Path) -> dict[str, tuple[int, bytes]]:
+    """Return each file in the output folder with its modification time and bytes (the build state left out)."""
+    output = project / "output"
+    return {path.relative_to(output).as_posix(): (path.stat().st_mtime_ns, path.read_bytes())
+            for path in sorted(output.rglob("*")) if path.is_file() and path.name != ".build-state.json"}
+
+
+def changed(before: dict, after: dict) -> list[str]:
+    """Return the files that were written, replaced, added or removed between two snapshots, sorted."""
+    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one `old` in the file at `path` with `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    """A copy of the whole project (code, templates and content), built once, and a spare copy of it as built.
+
+    The code and templates are copied too, since the generator reads its templates
+    from beside its code: editing them here leaves the real project alone.
+    """
+    project = tmp_path_factory.mktemp("incremental") / "project"
+    for part in ("generator", "templates", "content"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    first = build(project)
+    spare = project.with_name("as-built")
+    shutil.copytree(project, spare)
+    return project, spare, first
+
+
+@pytest.fixture
+def built(pristine) -> Path:
+    """The project as its first build left it, in the same folder, since the build state names files by path."""
+    project, spare, _ = pristine
+    shutil.rmtree(project)
+    shutil.copytree(spare, project)
+    return project
+
+
+def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
+    first = pristine[2]
+    assert first.returncode == 0, first.stderr
+    assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + MANIFESTS)
+    assert first.stdout.splitlines()[-1].startswith("Built 15, skipped 0 (unchanged), failed 0 in ")
+
+
+def test_a_second_build_rebuilds_nothing_and_touches_no_file(built):
+    before = snapshot(built)
+    state = (built / "output" / ".build-state.json").read_bytes()
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout == ("Nothing to rebuild: all 15 outputs are up to date "
+                               "(use --force to rebuild them).\n")
+    assert snapshot(built) == before
+    assert (built / "output" / ".build-state.json").read_bytes() == state
+
+
+@pytest.mark.parametrize(
+    ("stylesheet", "rebuilt"),
+    [
+        ("handout.css", ["handout.pdf", "es/handout.pdf", *MANIFESTS]),
+        ("site-flyer.css", SITE_FLYERS),
+    ],
+)
+def test_a_changed_stylesheet_rebuilds_exactly_the_outputs_that_use_it(built, stylesheet, rebuilt):
+    before = snapshot(built)
+    with open(built / "templates" / stylesheet, "a", encoding="utf-8") as file:
+        file.write("/* Edited after the first build. */\n")
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert written(finished) == sorted(rebuilt)
+    assert changed(before, snapshot(built)) == sorted(rebuilt)
+
+
+def test_changed_spanish_content_rebuilds_only_the_spanish_outputs(built):
+    before = snapshot(built)
+    edit(built / "content" / "harm-reduction.es.yaml", "heading: Creado por", "heading: Elaborado por")
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    spanish = sorted([*SPANISH, "es/manifest.json", *(flyer for flyer in SITE_FLYERS if "/es/" in flyer)])
+    assert written(finished) == spanish
+    assert changed(before, snapshot(built)) == spanish
+    assert shows(pdf_text(built / "output" / "es" / "handout.pdf"), "Elaborado por")
+
+
+def test_force_rebuilds_every_output(built):
+    before = snapshot(built)
+    finished = build(built, "--force")
+    assert finished.returncode == 0, finished.stderr
+    everything = sorted(MAIN + SPANISH + SITE_FLYERS + MANIFESTS)
+    assert written(finished) == everything
+    assert changed(before, snapshot(built)) == everything
+
+
+@pytest.mark.parametrize(
+    ("output", "spoil", "rebuilt"),
+    [
+        ("slides.pptx", Path.unlink, ["slides.pptx", "manifest.json"]),
+        ("sites/riverside-mobile-unit/flyer.pdf",
+         lambda path: path.write_bytes(path.read_bytes() + b"%edited\n"),
+         ["sites/riverside-mobile-unit/flyer.pdf"]),
+    ],
+    ids=["deleted", "altered"],
+)
+def test_a_deleted_or_altered_output_is_rebuilt_alone(built, output, spoil, rebuilt):
+    good = (built / "output" / output).read_bytes()
+    spoil(built / "output" / output)
+    before = snapshot(built)
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert written(finished) == sorted(rebuilt)
+    assert changed(before, snapshot(built)) == sorted(rebuilt)
+    assert (built / "output" / output).read_bytes() == good
+
+
+def test_a_changed_site_entry_rebuilds_only_that_sites_flyers(built):
+    before = snapshot(built)
+    edit(built / SITES, "phone: (203) 555-0187", "phone: (203) 555-0199")
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    maple = ["sites/maple-avenue-outreach-office/es/flyer.pdf", "sites/maple-avenue-outreach-office/flyer.pdf"]
+    assert written(finished) == maple
+    assert changed(before, snapshot(built)) == maple
+    for flyer in maple:
+        assert shows(pdf_text(built / "output" / flyer), "(203) 555-0199")
+
+
+def test_a_site_flyer_that_cannot_fit_fails_alone_and_keeps_its_previous_flyer(built):
+    riverside = "sites/riverside-mobile-unit/flyer.pdf"
+    sites = built / SITES
+    original = sites.read_text(encoding="utf-8")
+    many = "".join(f"      - Service number {number}, with a long description of what it offers\n"
+                   for number in range(1, 25))
+    edit(sites, "      - Naloxone and fentanyl test strips\n      - Syringe services\n", many)
+    with open(built / "templates" / "site-flyer.css", "a", encoding="utf-8") as file:
+        file.write("/* Every site flyer is rebuilt. */\n")
+    before = snapshot(built)
+
+    finished = build(built)
+
+    assert finished.returncode == 1
+    assert ("error: output/sites/riverside-mobile-unit/flyer.pdf: the flyer does not fit on one page "
+            "even with 14 pt text; shorten the hours or services of Riverside Mobile Unit in content/sites.example.yaml, "
+            "or the headlines and principle names in content/harm-reduction.yaml") in finished.stderr.splitlines()
+    assert "Traceback" not in finished.stderr
+    others = sorted(flyer for flyer in SITE_FLYERS if flyer != riverside)
+    assert re.fullmatch(r"Built 4, skipped 10 \(unchanged\), failed 1 in [0-9.]+ s\.",
+                        finished.stdout.splitlines()[-1])
+    assert written(finished) == others
+    assert changed(before, snapshot(built)) == others
+
+    # Once the services are shortened again, the next build tries the failed flyer again, and only it.
+    sites.write_text(original, encoding="utf-8")
+    before = snapshot(built)
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert written(finished) == [riverside]
+    assert changed(before, snapshot(built)) == [riverside]
+
+
+def body_size(path: Path) -> float:
+    """Return the size of most of the text on a flyer that is not the site panel's fixed 14 pt."""
+    sizes = [size for _, size in text_sizes(path) if size != 14]
+    return max(set(sizes), key=sizes.count)
+
+
+def test_a_site_flyer_rebuilt_alone_has_the_type_size_it_has_in_a_full_build(built):
+    shutil.copy(ROOT / "tests" / "cases" / "sites" / "tall_and_short_panels.yaml", built / "sites.yaml")
+    short = built / "output" / "sites" / "short-panel-clinic" / "flyer.pdf"
+    arguments = ("build", "--sites", "sites.yaml", "--only", "flyer", "--lang", "en", "--jobs", "1")
+    assert run(*arguments, cwd=built).returncode == 0
+    with_the_tall_site = body_size(short)
+    edit(built / "sites.yaml", "phone: (203) 555-0101", "phone: (203) 555-0102")
+    finished = run(*arguments, cwd=built)
+    assert finished.returncode == 0, finished.stderr
+    assert written(finished) == ["sites/short-panel-clinic/flyer.pdf"]
+    assert body_size(short) == with_the_tall_site

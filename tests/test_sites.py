@@ -1,0 +1,206 @@
+"""The sites file and the clinic flyer each site gets: its mistakes, and what a reader finds on each flyer."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from generator.content import load_content
+from generator.errors import ContentError
+from generator.sites import load_sites
+
+from .conftest import BRAND, CASES, ROOT, pdf_text, shows
+from .pdfs import link_targets, text_sizes
+
+SITE_CASES = CASES / "sites"
+EXAMPLE = ROOT / "content" / "sites.example.yaml"
+SPANISH = ROOT / "content" / "harm-reduction.es.yaml"
+
+# Every flyer the example sites file gives: each site in English, and the two with Spanish details in Spanish.
+FLYERS = [
+    ("harbor-street-wellness-center", "en"),
+    ("maple-avenue-outreach-office", "en"),
+    ("riverside-mobile-unit", "en"),
+    ("harbor-street-wellness-center", "es"),
+    ("maple-avenue-outreach-office", "es"),
+]
+
+
+def run(*arguments, cwd):
+    """Run `python -m generator` in `cwd` and return the finished process."""
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def problems_in(case: str) -> list[str]:
+    """Return the problems reported for the sites case `case`, as printed."""
+    with pytest.raises(ContentError) as caught:
+        load_sites(SITE_CASES / f"{case}.yaml")
+    return str(caught.value).splitlines()
+
+
+# The sites file
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("bad_phone", "11: sites[1].phone: '555-0142' is not a US phone number "
+                      "(expected 10 digits, e.g. (203) 555-0142)"),
+        ("web_without_https", "8: sites[0].web: 'example.org/harbor-street' is not a web address "
+                              "(expected it to start with https://, e.g. https://example.org/clinic)"),
+        ("duplicate_name", "9: sites[1].name: 'harbor street CLINIC' is already the name of the site on line 3; "
+                           "give each site its own name"),
+        ("same_folder", "9: sites[1].slug: the folder 'cafe-hope' is already used by the site on line 3; "
+                        "add `slug: ...` with a folder name of its own"),
+        ("name_without_latin_letters", "3: sites[0].name: '港口诊所' gives no folder name in plain letters; "
+                                       "add `slug: ...` to this entry, e.g. slug: harbor-street"),
+        ("bad_slug", "4: sites[0].slug: 'Harbor_Street' cannot name a folder; use lower-case letters, digits and "
+                     "single hyphens (at most 60), e.g. harbor-street"),
+        ("unknown_key", "7: sites[0].serivces: unknown key 'serivces'; did you mean 'services'?"),
+        ("missing_key", "9: sites[1].phone: is missing; add `phone: ...` to this entry"),
+        ("capital_language_code", "11: sites[0].translations: 'ES' is not the code of a translation; "
+                                  "use a two-letter language code other than en, e.g. es"),
+        ("english_translation", "11: sites[0].translations: 'en' is not the code of a translation; "
+                                "use a two-letter language code other than en, e.g. es"),
+        ("example_maybe", "2: example: must be true or false, not 'maybe'"),
+    ],
+)
+def test_each_mistake_in_a_sites_file_is_reported_with_file_and_line(case, expected):
+    assert problems_in(case) == [f"{SITE_CASES / case}.yaml:{expected}"]
+
+
+def test_the_example_sites_are_marked_as_examples_and_go_in_folders_named_after_them():
+    sites = load_sites(EXAMPLE)
+    assert sites.example is True
+    assert [site.folder for site in sites.sites] == [folder for folder, language in FLYERS if language == "en"]
+    harbor, maple, riverside = sites.sites
+    assert harbor.details_in("es").services == ("Naloxona y capacitación", "Servicios de jeringas",
+                                                "Consejería y apoyo en la recuperación")
+    assert maple.details_in("es").hours == ("Martes y jueves, de 10 a. m. a 6 p. m.",)
+    assert riverside.details_in("es") is None
+    assert riverside.details_in("en").services == riverside.services
+
+
+# The example's flyers, built once by the command line
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory):
+    """The command line's run building the main flyers and every example site's flyers, in a copy of the project.
+
+    Only the main flyers are built besides the site flyers, to keep this quick;
+    tests/test_incremental.py builds everything.
+    """
+    project = tmp_path_factory.mktemp("sites-project")
+    shutil.copytree(ROOT / "content", project / "content")
+    finished = run("build", "--sites", "content/sites.example.yaml", "--only", "flyer", "--out", "output",
+                   "--jobs", "2", cwd=project)
+    assert finished.returncode == 0, finished.stderr
+    return finished, project / "output"
+
+
+@pytest.fixture(scope="module")
+def editions(material):
+    """The material each flyer is built from, by language."""
+    return {"en": material, "es": load_content(SPANISH, BRAND)}
+
+
+def site_in(folder: str):
+    """Return the example site whose flyers go in `folder`."""
+    return next(site for site in load_sites(EXAMPLE).sites if site.folder == folder)
+
+
+def flyer_of(output, folder: str, language: str):
+    """Return the path of a site's flyer in `language` inside the output folder."""
+    return output / "sites" / folder / ("" if language == "en" else language) / "flyer.pdf"
+
+
+def test_the_build_writes_a_flyer_for_each_site_in_each_of_its_languages(example_build):
+    finished, output = example_build
+    wrote = [line.removeprefix("wrote output/") for line in finished.stdout.splitlines() if line.startswith("wrote ")]
+    flyers = [f"sites/{folder}/flyer.pdf" if language == "en" else f"sites/{folder}/{language}/flyer.pdf"
+              for folder, language in FLYERS]
+    assert sorted(wrote) == sorted(["flyer.pdf", "es/flyer.pdf", "manifest.json", "es/manifest.json", *flyers])
+    assert sorted(path.relative_to(output).as_posix() for path in (output / "sites").rglob("*.pdf")) == sorted(flyers)
+
+
+def test_a_site_without_spanish_details_gets_no_spanish_flyer_and_a_note_says_so(example_build):
+    finished, output = example_build
+    assert not (output / "sites" / "riverside-mobile-unit" / "es").exists()
+    assert ("note: no 'es' flyer for Riverside Mobile Unit: add the hours and services under `translations: es:` "
+            "in content/sites.example.yaml") in finished.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("folder", "language"), FLYERS)
+def test_each_flyer_is_one_page_with_the_site_the_principles_and_the_authors(example_build, editions,
+                                                                              folder, language):
+    path = flyer_of(example_build[1], folder, language)
+    site, material = site_in(folder), editions[language]
+    details = site.details_in(language)
+    assert len(PdfReader(path).pages) == 1
+    text = pdf_text(path)
+    for shown in (site.name, *site.address, site.phone, site.web_shown, *details.hours, *details.services):
+        assert shows(text, shown), shown
+    for row in material.comparison.rows:
+        assert shows(text, row.name), row.name
+    for author in material.credits.authors:
+        assert shows(text, author.name) and shows(text, author.email), author.name
+    assert shows(text, material.labels.example_mark)
+
+
+def test_the_spanish_flyer_lists_the_spanish_hours_not_the_english(example_build):
+    text = pdf_text(flyer_of(example_build[1], "harbor-street-wellness-center", "es"))
+    harbor = site_in("harbor-street-wellness-center")
+    assert not any(shows(text, line) for line in harbor.hours + harbor.services)
+
+
+@pytest.mark.parametrize(("folder", "language"), FLYERS)
+def test_each_flyers_qr_code_and_link_open_the_sites_web_page(example_build, folder, language):
+    path = flyer_of(example_build[1], folder, language)
+    document = pypdfium2.PdfDocument(path)
+    try:
+        image = document[0].render(scale=200 / 72).to_pil()
+    finally:
+        document.close()
+    codes = zxingcpp.read_barcodes(image)
+    web = site_in(folder).web
+    assert [(code.format, code.text) for code in codes] == [(zxingcpp.BarcodeFormat.QRCode, web)]
+    assert web in link_targets(path)
+
+
+@pytest.mark.parametrize(("folder", "language"), FLYERS)
+def test_no_text_on_a_site_flyer_is_smaller_than_14_point(example_build, folder, language):
+    sizes = text_sizes(flyer_of(example_build[1], folder, language))
+    too_small = [(text, size) for text, size in sizes if size < 14]
+    assert sizes and not too_small
+
+
+# The command line's answer to a sites file it cannot use
+
+
+def test_a_missing_sites_file_is_named_and_nothing_is_built(project):
+    finished = run("build", "--sites", "missing.yaml", cwd=project)
+    assert finished.returncode == 1
+    assert finished.stderr.splitlines() == [
+        "missing.yaml: file not found; check the path, or run from the project folder",
+        "1 problem found; nothing was built.",
+    ]
+    assert not (project / "output").exists()
+
+
+def test_a_sites_file_with_a_bad_phone_is_reported_with_its_line_and_nothing_is_built(project):
+    shutil.copy(SITE_CASES / "bad_phone.yaml", project / "sites.yaml")
+    finished = run("build", "--sites", "sites.yaml", cwd=project)
+    assert finished.returncode == 1
+    assert finished.stderr.splitlines() == [
+        "sites.yaml:11: sites[1].phone: '555-0142' is not a US phone number (expected 10 digits, e.g. (203) 555-0142)",
+        "1 problem found; nothing was built.",
+    ]
+    assert not (project / "output").exists()
