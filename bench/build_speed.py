@@ -18,18 +18,26 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_COUNTS = (1, 10, 100)
 WORKERS = (1, 2)
 ONE_FLYER_ROUNDS = 20
+SAMPLE_SITES = 3  # the site flyers built in-process, one for each of the example sites' hours and services
+# A run counts as slowed when other processes used this many cores on average meanwhile; it is then retried.
+BUSY_CORES = 0.1
+RETRIES = 2
+IDLE_WAIT = 10  # seconds, each time
+IDLE_BUDGET = 90  # seconds, in all
 SUMMARY = re.compile(r"Built (\d+), skipped (\d+) \(unchanged\), failed (\d+)")
 
 
@@ -87,23 +95,94 @@ def one_flyer(manifest_path: str, rounds: str) -> None:
 
 # The benchmark itself.
 
-def run(*arguments: str) -> tuple[float, str]:
-    """Run `python ARGUMENTS` from the project folder; return its wall time and what it printed."""
+@dataclass(frozen=True)
+class Timing:
+    """One run of a process: its wall time, what it printed, and how busy the machine was meanwhile."""
+
+    wall: float
+    printed: str
+    others: float  # CPU seconds used meanwhile by processes other than the one timed and its children
+
+    @property
+    def busy(self) -> bool:
+        """Return whether other processes took enough of the machine to slow the run."""
+        return self.others > BUSY_CORES * self.wall
+
+    def shown(self, value: str) -> str:
+        """Return `value` marked with * when the machine was busy."""
+        return value + ("*" if self.busy else "")
+
+
+def machine_cpu_seconds() -> float:
+    """Return the CPU seconds every process on the machine has used so far, or 0 where /proc/stat is missing."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            ticks = [int(field) for field in stat.readline().split()[1:9]]
+    except OSError:
+        return 0.0
+    busy = sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class IdleWait:
+    """Waiting until no other process keeps the machine busy, so the next run is not slowed by them.
+
+    Each wait lasts at most IDLE_WAIT seconds and all of them IDLE_BUDGET, so a machine
+    that never goes idle is still measured (its runs are then marked busy).
+    """
+
+    def __init__(self, budget: float):
+        self.budget = budget
+
+    def wait(self) -> None:
+        began = time.perf_counter()
+        deadline = began + min(IDLE_WAIT, self.budget)
+        while time.perf_counter() < deadline:
+            machine, started = machine_cpu_seconds(), time.perf_counter()
+            time.sleep(0.25)
+            if machine_cpu_seconds() - machine <= BUSY_CORES * (time.perf_counter() - started):
+                break
+        self.budget -= time.perf_counter() - began
+
+
+idle = IdleWait(IDLE_BUDGET)
+
+
+def run(*arguments: str) -> Timing:
+    """Run `python ARGUMENTS` from the project folder and time it, once the machine is idle."""
+    idle.wait()
+    machine, children = machine_cpu_seconds(), children_cpu_seconds()
     started = time.perf_counter()
     finished = subprocess.run([sys.executable, *arguments], cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if finished.returncode != 0:
         raise SystemExit(f"`python {' '.join(arguments)}` failed:\n{finished.stdout}{finished.stderr}")
-    return elapsed, finished.stdout
+    others = (machine_cpu_seconds() - machine) - (children_cpu_seconds() - children)
+    return Timing(elapsed, finished.stdout, max(others, 0.0) if machine else 0.0)
 
 
-def best_of(rounds: int, *arguments: str) -> tuple[float, str]:
-    """Return the shortest wall time of `rounds` runs of `python ARGUMENTS`, and what the last run printed."""
-    timings, printed = [], ""
-    for _ in range(rounds):
-        elapsed, printed = run(*arguments)
-        timings.append(elapsed)
-    return min(timings), printed
+def best_of(rounds: int, *arguments: str, prepare=lambda: None) -> Timing:
+    """Return the fastest of `rounds` runs of `python ARGUMENTS` while the machine was otherwise idle.
+
+    `prepare` is called before each run. Up to RETRIES more runs are made while every
+    run so far was slowed by other processes; if all were, the fastest is returned, marked busy.
+    """
+    def prepared_run() -> Timing:
+        prepare()
+        return run(*arguments)
+
+    timings = [prepared_run() for _ in range(rounds)]
+    for _ in range(RETRIES):
+        if not all(timing.busy for timing in timings):
+            break
+        timings.append(prepared_run())
+    quiet = [timing for timing in timings if not timing.busy] or timings
+    return min(quiet, key=lambda timing: timing.wall)
 
 
 def write_sites(path: Path, count: int) -> None:
@@ -120,8 +199,8 @@ def write_sites(path: Path, count: int) -> None:
             "slug": f"site-{number:03d}",
             "address": [f"{number} Example Street", "Bridgeport, CT 06604"],
             "phone": f"203-555-01{number % 100:02d}",
-            "hours": example["hours"],
-            "services": example["services"],
+            "hours": list(example["hours"]),  # copies, or PyYAML writes aliases, which the reader refuses
+            "services": list(example["services"]),
             "web": f"https://example.org/sites/site-{number:03d}",
         })
     path.write_text("# Invented sites for bench/build_speed.py.\n"
@@ -130,13 +209,19 @@ def write_sites(path: Path, count: int) -> None:
 
 
 class Capture:
-    """One build run in-process, recording each PDF's final HTML and where the build's time went."""
+    """One build run in-process, recording each PDF's final HTML and where the build's time went.
+
+    The steps are timed by wrapping the generator's functions; a function that is not
+    there (the generator changed) is left out of the breakdown rather than failing the run.
+    """
 
     def __init__(self):
         self.html: dict[str, tuple[str, str]] = {}  # output -> (final HTML, brand stylesheet)
-        self.renders: dict[str, int] = defaultdict(int)  # output -> how many layouts it took
+        self.layouts_before_write: dict[str, int] = {}  # output -> layouts since the previous PDF was written
         self.seconds: dict[str, float] = defaultdict(float)  # step -> seconds
-        self._renders_since_write = 0
+        self.layouts: dict[str, int] = defaultdict(int)  # step -> layouts made during it
+        self._layouts = 0
+        self._since_write = 0
 
     def build(self, out_dir: Path, sites: Path) -> float:
         """Build every output and the flyers of `sites` into `out_dir` on one worker; return the seconds it took."""
@@ -146,7 +231,6 @@ class Capture:
         from generator import build as build_module
         from generator import verify
         from generator.builders import BUILDERS, base
-        from generator.builders.site_flyer import SiteFlyerBuilder
         from generator.cli import refuse_on_errors
         from generator.content import DEFAULT_BRAND, DEFAULT_CONTENT
 
@@ -155,50 +239,43 @@ class Capture:
         def recording_render(html, material):
             document = render(html, material)
             document.bench_html = (html, base.brand_stylesheet(material))
-            self._renders_since_write += 1
+            self._layouts += 1
+            self._since_write += 1
             return document
 
         def recording_write(builder, document, target):
             write(builder, document, target)
             output = staged_output(Path(target))
             self.html[output] = document.bench_html
-            self.renders[output] = self._renders_since_write
-            self._renders_since_write = 0
+            self.layouts_before_write[output], self._since_write = self._since_write, 0
 
+        steps = [(build_module, "_load_stale", "load content and check it"),
+                 *((builder, "build", None) for builder in BUILDERS.values()),
+                 (build_module, "_passed_checks", "main outputs: audit and verify"),
+                 (build_module, "_build_sites", "site flyers, in all"),
+                 (verify, "verify_site_flyer", "  of which verifying them")]
         with ExitStack() as patches:
             patches.enter_context(mock.patch.object(base, "render_pdf_document", recording_render))
             patches.enter_context(mock.patch.object(base.PdfBuilder, "write", recording_write))
-            for builder in BUILDERS.values():
-                patches.enter_context(mock.patch.object(builder, "build", self._timed_build(builder.build)))
-            patches.enter_context(mock.patch.object(
-                SiteFlyerBuilder, "build_site", self._timed("site flyers: lay out and write", SiteFlyerBuilder.build_site)))
-            patches.enter_context(mock.patch.object(
-                verify, "verify_site_flyer", self._timed("site flyers: verify", verify.verify_site_flyer)))
-            patches.enter_context(mock.patch.object(
-                build_module, "_passed_checks", self._timed("main outputs: audit and verify", build_module._passed_checks)))
-            patches.enter_context(mock.patch.object(
-                build_module, "_load_stale", self._timed("load content and check it", build_module._load_stale)))
+            for owner, name, step in steps:
+                if callable(getattr(owner, name, None)):
+                    patches.enter_context(mock.patch.object(owner, name, self._timed(step, getattr(owner, name))))
             request = build_module.Request(DEFAULT_CONTENT, DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
             started = time.perf_counter()
             build_module.build_changed(request, refuse_on_errors)
             return time.perf_counter() - started
 
-    def _timed(self, step: str, action):
+    def _timed(self, step: str | None, action):
+        """Return `action` timed as `step`; a builder's build (step None) is timed as the output it writes."""
         def timed(*arguments, **keywords):
-            started = time.perf_counter()
+            name = step or staged_output(Path(arguments[1]))
+            self.seconds[name] += 0  # listed when it starts, so a step comes before the steps inside it
+            started, layouts = time.perf_counter(), self._layouts
             try:
                 return action(*arguments, **keywords)
             finally:
-                self.seconds[step] += time.perf_counter() - started
-        return timed
-
-    def _timed_build(self, build):
-        def timed(material, target):
-            started = time.perf_counter()
-            try:
-                return build(material, target)
-            finally:
-                self.seconds[staged_output(Path(target))] += time.perf_counter() - started
+                self.seconds[name] += time.perf_counter() - started
+                self.layouts[name] += self._layouts - layouts
         return timed
 
 
@@ -235,7 +312,7 @@ def write_flyer_manifest(capture: Capture, folder: Path) -> tuple[Path, str]:
     from generator.templating import TEMPLATES
 
     output = next(output for output in sorted(capture.html)
-                  if output.startswith("sites/") and capture.renders[output] == 1)
+                  if output.startswith("sites/") and capture.layouts_before_write[output] == 1)
     html, css = capture.html[output]
     (folder / "site-flyer.html").write_text(html, encoding="utf-8")
     (folder / "site-flyer.css").write_text(css, encoding="utf-8")
@@ -263,30 +340,29 @@ def main() -> None:
 def report(work: Path) -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"Python {sys.version.split()[0]}, {cores} cores; every build is a fresh `python -m generator build`.\n")
+    this_script = str(Path(__file__).resolve())
 
     # The HTML each PDF is finally rendered from, and where one build's time goes.
     sample_sites = work / "sites-sample.yaml"
-    write_sites(sample_sites, 3)
+    write_sites(sample_sites, SAMPLE_SITES)
     capture = Capture()
     in_process = capture.build(work / "captured", sample_sites)
 
     # 1. The full build.
     full_dir = work / "full"
-    full, printed = best_of(3, "-m", "generator", "build", "--force", "--out", str(full_dir))
-    main_outputs = int(SUMMARY.search(printed)[1])
+    full = best_of(3, "-m", "generator", "build", "--force", "--out", str(full_dir))
+    main_outputs = int(SUMMARY.search(full.printed)[1])
 
     # 2. The floor: the same PDFs rendered once each from their final HTML, the same decks saved.
     (work / "floor").mkdir()
     manifest = write_floor_manifest(capture, full_dir, work / "floor")
-    floor_times = []
-    for _ in range(3):
-        elapsed, printed = run(str(Path(__file__).resolve()), "floor", str(manifest))
-        floor_times.append((elapsed, json.loads(printed)))
-    floor_wall, floor_parts = min(floor_times, key=lambda timing: timing[0])
+    floor_run = best_of(3, this_script, "floor", str(manifest))
+    floor_parts = json.loads(floor_run.printed)
+    different = different_sizes(full_dir, work / "floor" / "written")
 
     # 3. The build with nothing to do.
-    noop, printed = best_of(5, "-m", "generator", "build", "--out", str(full_dir))
-    noop_valid = "Nothing to rebuild" in printed
+    noop = best_of(5, "-m", "generator", "build", "--out", str(full_dir))
+    noop_valid = "Nothing to rebuild" in noop.printed
 
     # 4. Site flyers, each batch in a copy of the full build so only the flyers are stale.
     batches, invalid = {}, []
@@ -295,34 +371,40 @@ def report(work: Path) -> None:
         write_sites(sites, count)
         for workers in WORKERS:
             out = work / f"sites-{count}-{workers}"
-            shutil.copytree(full_dir, out)
-            elapsed, printed = run("-m", "generator", "build", "--sites", str(sites), "--out", str(out),
-                                   "--jobs", str(workers))
-            built, skipped, failed = (int(number) for number in SUMMARY.search(printed).groups())
+
+            def fresh_copy(out=out):
+                shutil.rmtree(out, ignore_errors=True)
+                shutil.copytree(full_dir, out)
+
+            timing = best_of(1, "-m", "generator", "build", "--sites", str(sites), "--out", str(out),
+                             "--jobs", str(workers), prepare=fresh_copy)
+            built, skipped, failed = (int(number) for number in SUMMARY.search(timing.printed).groups())
             if (built, skipped, failed) != (count, main_outputs, 0):
                 invalid.append(f"{count} sites on {workers}: built {built}, skipped {skipped}, failed {failed}")
-            batches[count, workers] = elapsed
+            batches[count, workers] = timing
             shutil.rmtree(out)
 
     # 5. One site flyer in WeasyPrint alone.
     flyer_manifest, flyer_output = write_flyer_manifest(capture, work)
-    _, printed = run(str(Path(__file__).resolve()), "one-flyer", str(flyer_manifest), str(ONE_FLYER_ROUNDS))
-    one = json.loads(printed)["mean"]
+    one_run = best_of(1, this_script, "one-flyer", str(flyer_manifest), str(ONE_FLYER_ROUNDS))
+    one = json.loads(one_run.printed)["mean"]
 
     largest, next_largest = SITE_COUNTS[-1], SITE_COUNTS[-2]
-    marginal = (batches[largest, 1] - batches[next_largest, 1]) / (largest - next_largest)
-    speedup = batches[largest, 1] / batches[largest, 2]
-    ratio = full / floor_wall
+    marginal = (batches[largest, 1].wall - batches[next_largest, 1].wall) / (largest - next_largest)
+    speedup = batches[largest, 1].wall / batches[largest, 2].wall
+    ratio = full.wall / floor_run.wall
 
     print(f"{'measure':<58}{'value':>10}  {'target':<10}")
     rows = [
-        (f"1. full build, --force ({main_outputs} outputs, best of 3)", f"{full:.2f} s", "", None),
-        ("2. floor: same PDFs from final HTML + decks (best of 3)", f"{floor_wall:.2f} s", "", None),
+        (f"1. full build, --force ({main_outputs} outputs, best of 3)", full.shown(f"{full.wall:.2f} s"), "", None),
+        ("2. floor: same PDFs from final HTML + decks (best of 3)",
+         floor_run.shown(f"{floor_run.wall:.2f} s"), "", None),
         ("   full / floor", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5),
         ("3. no-op rebuild (best of 5)" + ("" if noop_valid else " [INVALID: it rebuilt]"),
-         f"{noop:.2f} s", "< 0.5 s", noop < 0.5 and noop_valid),
+         noop.shown(f"{noop.wall:.2f} s"), "< 0.5 s", noop.wall < 0.5 and noop_valid),
         (f"4. {largest} site flyers, 2 workers vs 1: speed-up", f"{speedup:.2f}x", ">= 1.7x", speedup >= 1.7),
-        (f"5. site flyer in WeasyPrint alone (mean of {ONE_FLYER_ROUNDS})", f"{one * 1000:.0f} ms", "", None),
+        (f"5. site flyer in WeasyPrint alone (mean of {ONE_FLYER_ROUNDS})", one_run.shown(f"{one * 1000:.0f} ms"),
+         "", None),
         (f"   batch per flyer, 1 worker: (t{largest} - t{next_largest}) / {largest - next_largest}",
          f"{marginal * 1000:.0f} ms", "", None),
         ("   batch per flyer / WeasyPrint alone", f"{marginal / one:.2f}x", "<= 1.3x", marginal / one <= 1.3),
@@ -334,24 +416,38 @@ def report(work: Path) -> None:
     print(f"{'sites':>6}" + "".join(f"{f'{workers} worker' + 's' * (workers > 1):>14}{'per flyer':>11}"
                                     for workers in WORKERS) + f"{'speed-up':>10}")
     for count in SITE_COUNTS:
-        cells = "".join(f"{batches[count, workers]:>12.2f} s{batches[count, workers] / count * 1000:>8.0f} ms"
-                        for workers in WORKERS)
-        print(f"{count:>6}{cells}{batches[count, 1] / batches[count, 2]:>9.2f}x")
+        cells = "".join(f"{batches[count, workers].shown(f'{batches[count, workers].wall:.2f} s'):>14}"
+                        f"{batches[count, workers].wall / count * 1000:>8.0f} ms" for workers in WORKERS)
+        print(f"{count:>6}{cells}{batches[count, 1].wall / batches[count, 2].wall:>9.2f}x")
     for problem in invalid:
         print(f"  INVALID: {problem} (expected every site built and the main outputs skipped)")
+    timings = [full, floor_run, noop, one_run, *batches.values()]
+    if any(timing.busy for timing in timings):
+        print(f"  * other processes used over {BUSY_CORES:g} core meanwhile, in every try: "
+              "this value may be inflated")
+    if different:
+        print("  WARNING: the floor's PDFs differ in size from the build's: " + ", ".join(different))
 
     print(f"\nWhere one build's time goes (in-process, cold, {in_process:.2f} s for the {main_outputs} outputs "
-          f"+ 3 site flyers on 1 worker):")
+          f"+ {SAMPLE_SITES} site flyers on 1 worker):")
     print(f"{'step':<34}{'in build':>10}{'layouts':>9}{'floor':>10}")
     print(f"{'start-up and imports (floor)':<34}{'':>10}{'':>9}{floor_parts['imports']:>9.2f}s")
     for step, seconds in capture.seconds.items():
-        layouts = capture.renders.get(step)
         floor_seconds = floor_parts.get(step)
-        print(f"{step:<34}{seconds:>9.2f}s{layouts or '':>9}"
+        print(f"{step:<34}{seconds:>9.2f}s{capture.layouts[step] or '':>9}"
               f"{'' if floor_seconds is None else f'{floor_seconds:>9.2f}s':>10}")
-    site_flyers = [output for output in capture.renders if output.startswith("sites/")]
-    print(f"{'(site flyer layouts each)':<34}{'':>10}{'/'.join(str(capture.renders[o]) for o in site_flyers):>9}")
     print(f"(step 5 renders {flyer_output}, laid out once at the body size its batch fitted)")
+
+
+def different_sizes(built: Path, floor_folder: Path) -> list[str]:
+    """Return the PDFs the floor wrote whose size differs from the build's by more than 1%."""
+    different = []
+    for written in sorted(floor_folder.glob("*.pdf")):
+        output = written.name.replace("__", "/")
+        expected = (built / output).stat().st_size
+        if abs(written.stat().st_size - expected) > expected / 100:
+            different.append(f"{output} ({written.stat().st_size} vs {expected} bytes)")
+    return different
 
 
 if __name__ == "__main__":
