@@ -15,13 +15,14 @@ from pathlib import Path
 
 from . import __version__
 from .builders import BUILDERS, Builder
-from .checks import ERROR, Finding, audit_outputs
+from .checks import ERROR, Finding, audit_output
 from .errors import BuildError, UserError
 from .freshness import BuildState, Checksums, generator_fingerprint, noting_reads
 from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
 from .site_flyers import Progress, SiteJob, build_site_flyers
-from .verify import verdict_table, verify_folder
+from .parallel import each_at_once
+from .verify import Verdict, verdict_table, verify_folder
 
 
 @dataclass(frozen=True)
@@ -100,23 +101,30 @@ def build_editions(editions: list[tuple[Material, str]], out_dir: Path,
         return build_held(jobs, out_dir)
 
 
-def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path) -> Built:
-    """Build each job (material, subfolder, builders) into `out_dir`, which the caller holds (see only_build_in)."""
+def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, workers: int = 1) -> Built:
+    """Build each job (material, subfolder, builders) into `out_dir`, which the caller holds (see only_build_in).
+
+    The outputs are built, audited and verified in up to `workers` processes at once.
+    """
     try:
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
+    units = [_Unit(material, subfolder, builder, staging) for material, subfolder, builders in jobs
+             for builder in builders]
     built = Built([], [], [])
     try:
+        for material, subfolder, _ in jobs:
+            (staging / subfolder).mkdir(parents=True, exist_ok=True)
+        results = dict(each_at_once(lambda index: units[index].build(), len(units), workers))
         staged = []
         for material, subfolder, builders in jobs:
+            mine = [results[index] for index, unit in enumerate(units) if unit.material is material]
+            built.warnings.extend(_passed_checks(mine, subfolder))
             filenames = [builder.filename for builder in builders]
-            folder = staging / subfolder
-            folder.mkdir(parents=True, exist_ok=True)
-            for filename, read in write_outputs(material, folder, builders).items():
-                built.reads[(Path(subfolder) / filename).as_posix()] = read
-            built.warnings.extend(_passed_checks(material, folder, filenames, subfolder))
-            staged.append((subfolder, filenames, manifest_entries(folder, material, filenames)))
+            for builder, result in zip(builders, mine):
+                built.reads[(Path(subfolder) / builder.filename).as_posix()] = result.reads
+            staged.append((subfolder, filenames, manifest_entries(staging / subfolder, material, filenames)))
         for subfolder, filenames, entries in staged:
             target = out_dir / subfolder
             target.mkdir(parents=True, exist_ok=True)
@@ -132,15 +140,50 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path) -
     return built
 
 
-def _passed_checks(material: Material, folder: Path, filenames: list[str], subfolder: str) -> list[Finding]:
-    """Audit and verify the outputs in `folder`; fail on any error and return the warnings."""
-    findings = [dataclasses.replace(finding, file=str(Path(subfolder) / finding.file))
-                for finding in audit_outputs(folder, material)]
+@dataclass(frozen=True)
+class _Checked:
+    """One output built in the staging folder: the files it read, its audit findings and its verdict, or its error."""
+
+    reads: set[str]
+    findings: list[Finding]
+    verdict: Verdict | None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One output of one edition to build, audit and verify in the staging folder."""
+
+    material: Material
+    subfolder: str
+    builder: Builder
+    staging: Path
+
+    def build(self) -> _Checked:
+        folder = self.staging / self.subfolder
+        path = folder / self.builder.filename
+        try:
+            with noting_reads() as reads:
+                self.builder.build(self.material, path)
+        except BuildError as error:
+            return _Checked(set(), [], None, str(error))
+        findings = [dataclasses.replace(finding, file=str(Path(self.subfolder) / finding.file))
+                    for finding in audit_output(path, self.material)]
+        return _Checked(reads, findings, verify_folder(folder, self.material, [self.builder.filename])[0])
+
+
+def _passed_checks(results: list[_Checked], subfolder: str) -> list[Finding]:
+    """Fail on the first output that could not be built, then on any audit error or failed verdict;
+    return the audit's warnings."""
+    for result in results:
+        if result.error:
+            raise BuildError(result.error)
+    findings = [finding for result in results for finding in result.findings]
     errors = [finding for finding in findings if finding.severity == ERROR]
     if errors:
         raise BuildError("the outputs failed their accessibility audit:\n"
                          + "\n".join(f"  {finding}" for finding in errors))
-    verdicts = verify_folder(folder, material, filenames)
+    verdicts = [result.verdict for result in results]
     if not all(verdict.passed for verdict in verdicts):
         where = f" in {subfolder}/" if subfolder else ""
         raise BuildError(f"the outputs{where} do not show what they must:\n" + verdict_table(verdicts))
@@ -187,7 +230,8 @@ def build_changed(request: Request, check: Callable[[list[Material]], None],
     loaded and `check` is called with its editions, and may stop the build by raising.
     The main outputs are built all or nothing; the site flyers one by one.
     """
-    from .planning import edition_inputs, plan_editions, site_inputs, site_output, sites_with_flyers_in
+    from .planning import (common_size_key, edition_inputs, plan_editions, site_inputs, site_output,
+                           sites_with_flyers_in)
     from .sites import load_sites
 
     started = time.perf_counter()
@@ -218,12 +262,15 @@ def build_changed(request: Request, check: Callable[[list[Material]], None],
         outcome.seconds = time.perf_counter() - started
         return outcome
     # The content is checked before the output folder is touched: a build refused for its content creates nothing.
+    # When only site flyers are to be built, the main outputs being up to date shows it passed already.
+    if not any(planned[output][1] is None for output in stale):
+        check = None
     materials = _load_stale(request, editions, {planned[output][0].code for output in stale}, sites, check)
     with only_build_in(out_dir):
         state = BuildState.read(out_dir)  # as the last build left it, now that no other build can write
         main = [output for output in stale if planned[output][1] is None]
         if main:
-            built = build_held(_main_jobs(main, planned, materials, builders), out_dir)
+            built = build_held(_main_jobs(main, planned, materials, builders), out_dir, request.workers)
             outcome.manifests += built.manifests
             outcome.warnings += built.warnings
             for output, reads in built.reads.items():
@@ -232,8 +279,11 @@ def build_changed(request: Request, check: Callable[[list[Material]], None],
         jobs = [SiteJob(planned[output][1], materials[planned[output][0].code], output)
                 for output in stale if planned[output][1] is not None]
         if jobs:
+            size_keys = {materials[edition.code].document.language:
+                         common_size_key(edition, request.brand, sites.example, checksums, generator)
+                         for edition in editions if edition.code in materials}
             _build_sites(jobs, sites, out_dir, request.workers, progress, state, planned, checksums,
-                         generator, outcome)
+                         generator, outcome, size_keys)
         state.write()
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -256,7 +306,8 @@ def _load_stale(request: Request, editions, codes: set[str], sites, check) -> di
         unshowable = unshowable_characters(sites, materials[editions[0].code].brand)
         if unshowable:
             raise ContentError(unshowable)
-    check(list(materials.values()))
+    if check is not None:
+        check(list(materials.values()))
     return {code: material for code, material in materials.items() if code in codes}
 
 
@@ -280,7 +331,8 @@ def _remember(state: BuildState, output: str, inputs: dict, reads: set[str], che
 
 
 def _build_sites(jobs: list[SiteJob], sites, out_dir: Path, workers: int, progress, state: BuildState,
-                 planned: dict, checksums: Checksums, generator: str, outcome: Outcome) -> None:
+                 planned: dict, checksums: Checksums, generator: str, outcome: Outcome,
+                 size_keys: dict[str, str]) -> None:
     """Build the site flyers, moving each into place as it passes, and note which failed."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
@@ -292,7 +344,10 @@ def _build_sites(jobs: list[SiteJob], sites, out_dir: Path, workers: int, progre
             if bar:
                 bar.advance(output, succeeded)
 
-        result = build_site_flyers(jobs, sites, staging, workers, finished)
+        known = {language: state.sizes[key] for language, key in size_keys.items() if key in state.sizes}
+        result = build_site_flyers(jobs, sites, staging, workers, finished, known)
+        # Sizes found from inputs that are gone would never be used again.
+        state.sizes = {size_keys[language]: size for language, size in result.sizes.items()}
         for output in (job.output for job in jobs):
             if output in result.failed:
                 state.forget(output)

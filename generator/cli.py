@@ -15,7 +15,7 @@ from .builders import BUILDERS
 from .checks import Report
 from .content import DEFAULT_BRAND, DEFAULT_CONTENT
 from .editions import load_editions
-from .site_flyers import cores
+from .parallel import cores
 from .errors import ContentError, UserError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -127,7 +127,7 @@ def _build_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--force", action="store_true",
                          help="rebuild every output, even those whose content, templates and fonts are unchanged")
     command.add_argument("--jobs", metavar="N", type=_workers, default=cores(),
-                         help=f"how many site flyers to build at once (default: one per core, here {cores()})")
+                         help=f"how many outputs to build at once (default: one per core, here {cores()})")
 
 
 def _workers(text: str) -> int:

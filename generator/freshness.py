@@ -91,6 +91,8 @@ class BuildState:
 
     folder: Path
     outputs: dict[str, dict] = field(default_factory=dict)
+    # Type sizes found by searching, by a fingerprint of everything they depend on (see planning.py).
+    sizes: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def read(cls, folder: Path) -> BuildState:
@@ -98,9 +100,11 @@ class BuildState:
         try:
             recorded = json.loads((Path(folder) / STATE).read_text(encoding="utf-8"))
             outputs = recorded["outputs"] if isinstance(recorded.get("outputs"), dict) else {}
-        except (OSError, ValueError, AttributeError, KeyError):
-            outputs = {}
-        return cls(Path(folder), outputs)
+            sizes = {key: size for key, size in dict(recorded.get("sizes", {})).items()
+                     if isinstance(size, (int, float))}
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            outputs, sizes = {}, {}
+        return cls(Path(folder), outputs, sizes)
 
     def is_fresh(self, output: str, inputs: dict[str, str], checksums: Checksums, generator: str) -> bool:
         """Return whether `output` (relative to the folder) is there, unaltered, and built from these inputs.
@@ -130,7 +134,7 @@ class BuildState:
 
     def write(self) -> None:
         """Write the state file next to the outputs, replacing the old one in one step."""
-        text = json.dumps({"outputs": dict(sorted(self.outputs.items()))}, indent=1, sort_keys=True) + "\n"
+        text = json.dumps({"outputs": self.outputs, "sizes": self.sizes}, indent=1, sort_keys=True) + "\n"
         handle, temporary = tempfile.mkstemp(prefix=".state-", dir=self.folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -13,7 +13,10 @@ from .editions import translations_of
 from .errors import UserError
 from .fonts import FAMILIES, SLIDE_FAMILIES
 from .freshness import Checksums, text_fingerprint
+from .checks.mechanics import WORD_LIST
+from .checks.stigma import GLOSSARY
 from .labels import LABELS
+from .templating import TEMPLATES
 from .sites import Site, SiteList
 
 SITES_FOLDER = "sites"
@@ -45,10 +48,20 @@ def plan_editions(content: Path, languages: list[str] | None = None) -> list[Edi
 
 
 def edition_inputs(edition: Edition, brand: Path, checksums: Checksums) -> dict[str, str]:
-    """Return the checksums of the files every output of `edition` is made from, besides templates it reads."""
+    """Return the checksums of the files every output of `edition` is made from, besides templates it reads.
+
+    The glossary and word list of the checks count too: an output is only built once its content passed them.
+    """
     fonts = [face.path for faces in (*FAMILIES.values(), *SLIDE_FAMILIES.values()) for face in faces]
     labels = sorted(LABELS.glob("*.yaml"))
-    return checksums.of_all([*edition.files, brand, *labels, *fonts])
+    return checksums.of_all([*edition.files, brand, *labels, *fonts, GLOSSARY, WORD_LIST])
+
+
+def common_size_key(edition: Edition, brand: Path, example: bool, checksums: Checksums, generator: str) -> str:
+    """Return a fingerprint of everything the common body size of `edition`'s site flyers depends on."""
+    templates = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
+    inputs = {**edition_inputs(edition, brand, checksums), **checksums.of_all(templates)}
+    return text_fingerprint(repr((sorted(inputs.items()), example, generator)))
 
 
 def site_output(site: Site, edition: Edition) -> str:

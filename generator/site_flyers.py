@@ -9,12 +9,10 @@ a flyer usually costs one layout; a site with longer details is fitted on its ow
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from .builders.site_flyer import SiteFlyerBuilder
 from .errors import UserError
 from .freshness import noting_reads
 from .model import Material
+from .parallel import each_at_once
 from .sites import Site, SiteList
 
 
@@ -40,11 +39,12 @@ class BatchResult:
 
     built: dict[str, set[str]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, float] = field(default_factory=dict)  # the common size of each language
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Batch:
-    """What every worker needs, set before the workers start so they inherit it instead of receiving it."""
+    """What building any one flyer of the batch needs."""
 
     jobs: list[SiteJob]
     example: bool
@@ -52,73 +52,51 @@ class _Batch:
     body_sizes: dict[str, float]  # the common size of each language (see SiteFlyerBuilder.common_size)
     sites_file: str
 
+    def build(self, index: int) -> tuple[set[str] | None, str | None]:
+        """Build and check the flyer of job `index` in the staging folder; return what it read, or the problem."""
+        from .verify import verify_site_flyer
 
-_batch: _Batch | None = None
-
-
-def cores() -> int:
-    """Return how many cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        job = self.jobs[index]
+        target = self.staging / job.output
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with noting_reads() as reads:
+                SiteFlyerBuilder().build_site(job.material, job.site, self.example, target,
+                                              self.body_sizes[job.material.document.language], self.sites_file)
+            problems = verify_site_flyer(target, job.material, job.site)
+        except UserError as error:
+            return None, _without_file_name(error)
+        except OSError as error:
+            return None, f"could not be written: {error.strerror}"
+        if problems:
+            return None, "; ".join(problems)
+        return reads, None
 
 
 def build_site_flyers(jobs: list[SiteJob], sites: SiteList, staging: Path, workers: int,
-                      finished: Callable[[str, bool], None]) -> BatchResult:
-    """Build every job's flyer into `staging`, calling `finished(output, succeeded)` as each one ends."""
-    global _batch
+                      finished: Callable[[str, bool], None], known_sizes: dict[str, float]) -> BatchResult:
+    """Build every job's flyer into `staging`, calling `finished(output, succeeded)` as each one ends.
+
+    `known_sizes` are common sizes (by language tag) found before from the same inputs; the others are found here.
+    """
     builder = SiteFlyerBuilder()
     languages = {job.material.document.language: job.material for job in jobs}
     try:
-        sizes = {language: builder.common_size(material, sites.example) for language, material in languages.items()}
+        sizes = {language: known_sizes.get(language) or builder.common_size(material, sites.example)
+                 for language, material in languages.items()}
     except UserError as error:  # even the shortest details do not fit: no flyer can be built
         return BatchResult(failed={job.output: _without_file_name(error) for job in jobs})
-    _batch = _Batch(jobs, sites.example, staging, sizes, sites.source)
-    result = BatchResult()
-
-    def settle(index: int, reads: set[str] | None, problem: str | None) -> None:
+    # The workers start from this process, with the common sizes found.
+    batch = _Batch(jobs, sites.example, staging, sizes, sites.source)
+    result = BatchResult(sizes=sizes)
+    for index, (reads, problem) in each_at_once(batch.build, len(jobs), workers):
         output = jobs[index].output
         if problem is None:
             result.built[output] = reads
         else:
             result.failed[output] = problem
         finished(output, problem is None)
-
-    # The workers start from this process, with the fonts loaded and the common sizes found.
-    remaining = list(range(len(jobs)))
-    if workers > 1 and len(remaining) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(workers, len(remaining)), mp_context=context) as pool:
-            futures = {pool.submit(_build, index): index for index in remaining}
-            for future in as_completed(futures):
-                settle(futures[future], *future.result())
-    else:
-        for index in remaining:
-            settle(index, *_build(index))
     return result
-
-
-def _build(index: int) -> tuple[set[str] | None, str | None]:
-    """Build and check the flyer of job `index` in the staging folder; return what it read, or the problem."""
-    from .verify import verify_site_flyer
-
-    job = _batch.jobs[index]
-    target = _batch.staging / job.output
-    language = job.material.document.language
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with noting_reads() as reads:
-            SiteFlyerBuilder().build_site(job.material, job.site, _batch.example, target,
-                                          _batch.body_sizes[language], _batch.sites_file)
-        problems = verify_site_flyer(target, job.material, job.site)
-    except UserError as error:
-        return None, _without_file_name(error)
-    except OSError as error:
-        return None, f"could not be written: {error.strerror}"
-    if problems:
-        return None, "; ".join(problems)
-    return reads, None
 
 
 def _without_file_name(error: UserError) -> str:

@@ -262,12 +262,29 @@ def read_pdf(path: Path) -> Reading:
 
     reader = PdfReader(path)
     pages = list(reader.pages)
-    text = " ".join(page.extract_text() or "" for page in pages)
+    text = text_of_pdf(path)
     catalog = reader.trailer["/Root"].get_object()
     problems = page_size_problems(pages) + unembedded_font_problems(reader) + tagging_problems(catalog)
     links = [annotation.get_object().get("/A", {}).get("/URI")
              for page in pages for annotation in page.get("/Annots") or []]
     return Reading(len(pages), text, problems=tuple(problems), links=tuple(str(link) for link in links if link))
+
+
+def text_of_pdf(path: Path) -> str:
+    """Return the text of every page of the PDF at `path`, as a reader would copy it.
+
+    PDFium (the PDF engine of Chrome) reads the text about twenty times faster than
+    pypdf, which matters when every flyer of a hundred sites is checked.
+    """
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
+    finally:
+        document.close()
+    # PDFium marks a hyphen that ends a line with U+FFFE; the text has a hyphen there.
+    return " ".join(pages).replace("\ufffe", "-")
 
 
 def page_size_problems(pages) -> list[str]:

@@ -37,13 +37,37 @@ class FlyerBuilder(PdfBuilder):
             advice = too_long or f"shorten the headlines, principle names or comparison intro in {material.source}"
             raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
                              f"{SMALLEST_BODY_PT:g} pt text; {advice}")
-        # Binary search over half points: `low` always fits, `high` never does.
+        # A search over half points: `low` always fits, `high` never does. The first guess comes from how
+        # much of the page the smallest size fills; from there the search steps the way the guess was off,
+        # doubling its step until the answer is passed, then halves the range that is left. A good guess
+        # settles it in two layouts, and a poor one costs only a few more.
         best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(largest * 2) + 1
+        middle = min(max(int(2 * SMALLEST_BODY_PT * filled_share(smallest) ** -FILL_GROWTH), low + 1), high - 1)
+        direction, step = 0, 1
         while high - low > 1:
-            middle = (low + high) // 2
             document = self.render(material, body_size=middle / 2, **layout)
-            if len(document.pages) == 1:
+            fits = len(document.pages) == 1
+            if fits:
                 best, low = document, middle
             else:
                 high = middle
+            direction = direction or (1 if fits else -1)
+            if direction == (1 if fits else -1) and low < middle + direction * step < high:
+                middle += direction * step
+                step *= 2
+            else:
+                direction, middle = 2, (low + high) // 2  # passed the answer: halve from now on
         return best, low / 2
+
+
+# How the flyer's height grows with its type: a larger size makes both more lines and taller ones
+# (the square), but the credits and a site's panel keep their size; this exponent is measured, not derived.
+FILL_GROWTH = 2 / 3
+
+
+def filled_share(document) -> float:
+    """Return the share of its page's height that the text of a one-page document fills (0 to 1)."""
+    page = document.pages[0]._page_box
+    root = page.children[0]
+    used = root.position_y + root.margin_height() - page.content_box_y()
+    return max(used / page.height, 0.01)

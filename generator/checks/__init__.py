@@ -103,6 +103,13 @@ def audit_outputs(folder: Path, material: Material) -> list[Finding]:
     return outputs.audit(folder, material)
 
 
+def audit_output(path: Path, material: Material) -> list[Finding]:
+    """Return the accessibility findings of the one output at `path`."""
+    from . import outputs
+
+    return outputs.audit_file(path, material)
+
+
 def document_control_findings(material: Material) -> list[Finding]:
     """Return an error for approved content without an approver, and a warning for a draft."""
     document = material.document
@@ -167,4 +174,4 @@ def acknowledge(material: Material, findings: list[Finding]):
     return kept, acknowledged, unused
 
 
-__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_outputs", "check_content"]
+__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_output", "audit_outputs", "check_content"]

@@ -32,13 +32,14 @@ def audit(folder: Path, material: Material) -> list[Finding]:
     findings: list[Finding] = []
     for builder in BUILDERS.values():
         path = Path(folder) / builder.filename
-        if not path.is_file():
-            continue
-        if path.suffix == ".pdf":
-            findings += audit_pdf(path, material)
-        elif path.suffix == ".pptx":
-            findings += audit_deck(path, material)
+        if path.is_file():
+            findings += audit_file(path, material)
     return findings
+
+
+def audit_file(path: Path, material: Material) -> list[Finding]:
+    """Return the accessibility problems of the one output at `path`, a PDF or a deck."""
+    return audit_deck(path, material) if path.suffix == ".pptx" else audit_pdf(path, material)
 
 
 def finding(rule: str, path: Path, where: str, message: str, suggestion: str, severity: str = ERROR) -> Finding:

@@ -65,3 +65,15 @@ def test_content_too_long_for_one_page_fails_and_says_what_to_shorten(material, 
         f"shorten the headlines, principle names or comparison intro in {material.source}"
     )
     assert not (tmp_path / "flyer.pdf").exists()
+
+
+@pytest.mark.parametrize("rows", [1, 10, 14], ids=["one principle", "as written", "fourteen principles"])
+def test_the_type_is_the_largest_that_fits_on_one_page(material, rows):
+    """The search starts from a guess; whatever the guess, half a point more must not fit."""
+    principles = (material.comparison.rows * 2)[:rows]
+    variant = dataclasses.replace(material, comparison=dataclasses.replace(material.comparison, rows=principles))
+    builder = FlyerBuilder()
+    document, size = builder.fit_to_one_page(variant)
+    assert len(document.pages) == 1
+    assert size == 24 or len(builder.render(variant, body_size=size + 0.5).pages) == 2
+    assert len(builder.render(variant, body_size=size).pages) == 1
