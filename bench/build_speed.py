@@ -251,7 +251,8 @@ class Capture:
 
         steps = [(build_module, "_load_stale", "load content and check it"),
                  *((builder, "build", None) for builder in BUILDERS.values()),
-                 (build_module, "_passed_checks", "main outputs: audit and verify"),
+                 (build_module, "audit_output", "main outputs: accessibility audit"),
+                 (build_module, "verify_folder", "main outputs: read back and verified"),
                  (build_module, "_build_sites", "site flyers, in all"),
                  (verify, "verify_site_flyer", "  of which verifying them")]
         with ExitStack() as patches:

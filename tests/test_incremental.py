@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -225,3 +226,26 @@ def test_a_site_flyer_rebuilt_alone_has_the_type_size_it_has_in_a_full_build(bui
     assert finished.returncode == 0, finished.stderr
     assert written(finished) == ["sites/short-panel-clinic/flyer.pdf"]
     assert body_size(short) == with_the_tall_site
+
+
+def test_a_glossary_change_checks_the_unchanged_content_again(built):
+    """The main outputs passed the checks when they were built; a new glossary term can fail them now."""
+    before = snapshot(built)
+    with open(built / "content" / "stigma-glossary.yaml", "a", encoding="utf-8") as glossary:
+        glossary.write("  - term: stigma\n    instead: [prejudice]\n    severity: error\n    source: a test\n")
+    finished = build(built)
+    assert finished.returncode == 1
+    assert "comparison.rows[9].name: 'Stigma' can stigmatise" in finished.stderr
+    assert finished.stderr.splitlines()[-1] == "Nothing was built: fix the errors above first."
+    assert snapshot(built) == before
+
+
+def test_site_flyers_alone_reuse_the_type_size_their_batch_found(built):
+    state = built / "output" / ".build-state.json"
+    sizes = json.loads(state.read_text())["sizes"]
+    assert sorted(sizes.values()) == [15.0, 15.5]  # Spanish, English
+    edit(built / SITES, "phone: (203) 555-0142", "phone: (203) 555-0143")
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert json.loads(state.read_text())["sizes"] == sizes
+    assert body_size(built / "output" / "sites" / "harbor-street-wellness-center" / "flyer.pdf") == 15.5
