@@ -21,6 +21,7 @@ from .freshness import BuildState, Checksums, generator_fingerprint, noting_read
 from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
 from .site_flyers import Progress, SiteJob, build_site_flyers
+from .sites import SiteList
 from .parallel import each_at_once
 from .verify import Verdict, verdict_table, verify_folder
 
@@ -222,12 +223,12 @@ class Request:
     workers: int = 1
 
 
-def build_changed(request: Request, check: Callable[[list[Material]], None],
+def build_changed(request: Request, check: Callable[[list[Material], SiteList | None], None],
                   progress: Callable[[int], Progress] | None = None) -> Outcome:
     """Build every requested output whose inputs changed since it was last built (all of them with `force`).
 
     Nothing is read beyond checksums when nothing changed. Otherwise the content is
-    loaded and `check` is called with its editions, and may stop the build by raising.
+    loaded and `check` is called with its editions and the sites, and may stop the build by raising.
     The main outputs are built all or nothing; the site flyers one by one.
     """
     from .planning import (common_size_key, edition_inputs, plan_editions, site_inputs, site_output,
@@ -255,6 +256,7 @@ def build_changed(request: Request, check: Callable[[list[Material]], None],
         if untranslated:
             outcome.notes.append(f"no '{edition.code}' flyer for {', '.join(untranslated)}: add the hours and "
                                  f"services under `translations: {edition.code}:` in {request.sites}")
+    outcome.notes += _former_sites(out_dir, sites, request.sites) if sites else []
     stale = [output for output, (_, _, inputs) in planned.items()
              if request.force or not state.is_fresh(output, inputs, checksums, generator)]
     outcome.kept = [output for output in planned if output not in stale]
@@ -263,9 +265,9 @@ def build_changed(request: Request, check: Callable[[list[Material]], None],
         return outcome
     # The content is checked before the output folder is touched: a build refused for its content creates nothing.
     # When only site flyers are to be built, the main outputs being up to date shows it passed already.
-    if not any(planned[output][1] is None for output in stale):
-        check = None
-    materials = _load_stale(request, editions, {planned[output][0].code for output in stale}, sites, check)
+    content_checked = not any(planned[output][1] is None for output in stale)
+    materials = _load_stale(request, editions, {planned[output][0].code for output in stale}, sites, check,
+                            content_checked)
     with only_build_in(out_dir):
         state = BuildState.read(out_dir)  # as the last build left it, now that no other build can write
         main = [output for output in stale if planned[output][1] is None]
@@ -289,8 +291,23 @@ def build_changed(request: Request, check: Callable[[list[Material]], None],
     return outcome
 
 
-def _load_stale(request: Request, editions, codes: set[str], sites, check) -> dict:
-    """Return the material of each edition to rebuild, by code, after checking them (and the sites' characters)."""
+def _former_sites(out_dir: Path, sites: SiteList, sites_file: Path) -> list[str]:
+    """Return a note for each folder of output/sites/ that belongs to no site of the sites file any more."""
+    from .planning import SITES_FOLDER
+
+    folder = out_dir / SITES_FOLDER
+    current = {site.folder for site in sites.sites}
+    former = sorted(path.name for path in folder.iterdir() if path.is_dir() and path.name not in current) \
+        if folder.is_dir() else []
+    return [f"{folder / name}/ holds the flyer of a site that is not in {sites_file} any more; delete the "
+            "folder if that site has closed, so nobody prints its flyer" for name in former]
+
+
+def _load_stale(request: Request, editions, codes: set[str], sites, check, content_checked: bool) -> dict:
+    """Return the material of each edition to rebuild, by code, after checking them and the sites.
+
+    `check(editions, sites)` is given no editions when the content was `content_checked` already.
+    """
     from .content import load_content, unshowable_characters
     from .errors import ContentError
 
@@ -306,8 +323,7 @@ def _load_stale(request: Request, editions, codes: set[str], sites, check) -> di
         unshowable = unshowable_characters(sites, materials[editions[0].code].brand)
         if unshowable:
             raise ContentError(unshowable)
-    if check is not None:
-        check(list(materials.values()))
+    check([] if content_checked else list(materials.values()), sites)
     return {code: material for code, material in materials.items() if code in codes}
 
 

@@ -91,6 +91,8 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text for people (the default) or json for scripts")
+    check.add_argument("--sites", metavar="FILE", type=Path,
+                       help="also check the sites file: its format, and its wording for stigma and typing slips")
 
     verify = commands.add_parser(
         "verify",
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             return run_build(build_request(arguments))
         editions = load_editions(arguments.content, arguments.brand, getattr(arguments, "lang", None))
         if arguments.command == "check":
-            return run_check(editions, arguments.strict, json_wanted)
+            return run_check(editions, arguments.strict, json_wanted, arguments.sites)
         return run_verify(editions, arguments.folder, arguments.sites)
     except UserError as error:
         return report_error(error, arguments.command, json_wanted)
@@ -209,12 +211,13 @@ def run_watch(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def check_editions(editions) -> Report:
-    """Return the report of every edition's content, and of each translation against the English."""
-    from .checks import Report, check_content
+def check_editions(editions, sites=None) -> Report:
+    """Return the report of every edition's content, of each translation against the English, and of the sites."""
+    from .checks import Report, check_content, check_sites
     from .translation import translation_findings
 
-    report, source = Report(), editions[0]
+    report = check_sites(sites) if sites is not None else Report()
+    source = editions[0] if editions else None
     for material in editions:
         report.extend(check_content(material))
         if material.translation is not None and source.translation is None:
@@ -222,16 +225,17 @@ def check_editions(editions) -> Report:
     return report
 
 
-def run_check(editions, strict: bool, json_wanted: bool) -> int:
-    """Check the content, build every output in a temporary folder and audit it; print the report."""
+def run_check(editions, strict: bool, json_wanted: bool, sites_file: Path | None = None) -> int:
+    """Check the content (and sites), build every output in a temporary folder and audit it; print the report."""
     import dataclasses
     import tempfile
 
     from .build import choose_builders, write_outputs
     from .checks import ERROR, Finding, audit_outputs
     from .errors import BuildError
+    from .sites import load_sites
 
-    report = check_editions(editions)
+    report = check_editions(editions, load_sites(sites_file) if sites_file else None)
     for material in editions:
         subfolder = subfolder_of(material)
         with tempfile.TemporaryDirectory(prefix="check-") as folder:
@@ -316,7 +320,7 @@ def run_build(request) -> int:
         return EXIT_PROBLEM
     for finding in outcome.warnings:
         print(f"warning: {finding}", file=sys.stderr)
-    for note in outcome.notes if outcome.written or outcome.failed else []:
+    for note in outcome.notes:
         print(f"note: {note}", file=sys.stderr)
     for output in outcome.written:
         print(f"wrote {_shown(request.out_dir / output)}")
@@ -335,9 +339,9 @@ class ChecksFailed(Exception):
     """The checks of the content found errors, already printed; the build stops."""
 
 
-def refuse_on_errors(editions) -> None:
-    """Check every edition, print what the checks found, and stop the build if any is an error."""
-    report = check_editions(editions)
+def refuse_on_errors(editions, sites=None) -> None:
+    """Check every edition and the sites, print what the checks found, and stop the build if any is an error."""
+    report = check_editions(editions, sites)
     if report.errors or report.warnings:
         print(report.as_text(), file=sys.stderr)
     if report.fails():

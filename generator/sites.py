@@ -105,38 +105,103 @@ def slug_of(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))[:_SLUG_LENGTH].strip("-")
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A site's name and folder as written, with their lines, for finding repeated ones."""
+
+    field: str
+    name: str
+    folder: str
+    line: int | None
+    slug_line: int | None
+
+
 def load_sites(path: Path) -> SiteList:
-    """Return the sites in `path`, reporting every problem with its line, including repeated names and folders."""
+    """Return the sites in `path`, reporting every problem with its line, including repeated names and folders.
+
+    Repeated names are found even when other entries have mistakes, so one run lists everything to fix.
+    """
     from .reading import read_yaml
 
-    sites = read_yaml(Path(path), SiteList)
+    try:
+        sites, problems = read_yaml(Path(path), SiteList), []
+    except ContentError as error:
+        sites, problems = None, list(error.problems)
+    if sites is not None:
+        entries = [_Entry(f"sites[{index}]", site.name, site.folder, sites.line_of(f"sites[{index}].name"),
+                          sites.line_of(f"sites[{index}].slug")) for index, site in enumerate(sites.sites)]
+        problems += _unknown_languages(sites)
+    else:
+        entries = _written_entries(Path(path))
+    problems += _repeated(str(path), entries)
+    if problems:
+        raise ContentError(sorted(dict.fromkeys(problems), key=lambda problem: problem.line or 0))
+    return sites
+
+
+def _repeated(file: str, entries: list[_Entry]) -> list[Problem]:
+    """Return a problem for each site named like an earlier one, or whose folder an earlier one has."""
     problems, names, folders = [], {}, {}
-    for index, site in enumerate(sites.sites):
-        field = f"sites[{index}]"
-        line = sites.line_of(f"{field}.name")
-        key = " ".join(site.name.casefold().split())
+    for entry in entries:
+        key = " ".join(entry.name.casefold().split())
         if key in names:
-            problems.append(Problem(sites.source, line, f"{field}.name",
-                                    f"'{site.name}' is already the name of the site on line {names[key]}; "
+            problems.append(Problem(file, entry.line, f"{entry.field}.name",
+                                    f"'{entry.name}' is already the name of the site on line {names[key]}; "
                                     "give each site its own name"))
             continue
-        names[key] = line
-        if not site.folder:
-            problems.append(Problem(sites.source, line, f"{field}.name",
-                                    f"'{site.name}' gives no folder name in plain letters; add `slug: ...` "
+        names[key] = entry.line
+        if not entry.folder:
+            problems.append(Problem(file, entry.line, f"{entry.field}.name",
+                                    f"'{entry.name}' gives no folder name in plain letters; add `slug: ...` "
                                     "to this entry, e.g. slug: harbor-street"))
-        elif site.folder in folders:
-            problems.append(Problem(sites.source, sites.line_of(f"{field}.slug") or line, f"{field}.slug",
-                                    f"the folder '{site.folder}' is already used by the site on line "
-                                    f"{folders[site.folder]}; add `slug: ...` with a folder name of its own"))
+        elif entry.folder in folders:
+            field = f"{entry.field}.slug" if entry.slug_line else f"{entry.field}.name"
+            problems.append(Problem(file, entry.slug_line or entry.line, field,
+                                    f"the folder '{entry.folder}' is already used by the site on line "
+                                    f"{folders[entry.folder]}; add `slug: ...` with a folder name of its own"))
         else:
-            folders[site.folder] = line
+            folders[entry.folder] = entry.line
+    return problems
+
+
+def _unknown_languages(sites: SiteList) -> list[Problem]:
+    problems = []
+    for index, site in enumerate(sites.sites):
         for language in site.translations or {}:
             if not re.fullmatch(r"[a-z]{2,3}", language) or language == "en":
-                problems.append(Problem(sites.source, sites.line_of(f"{field}.translations[{language}]"),
-                                        f"{field}.translations",
+                problems.append(Problem(sites.source, sites.line_of(f"sites[{index}].translations[{language}]"),
+                                        f"sites[{index}].translations",
                                         f"'{language}' is not the code of a translation; use a two-letter "
                                         "language code other than en, e.g. es"))
-    if problems:
-        raise ContentError(problems)
-    return sites
+    return problems
+
+
+def _written_entries(path: Path) -> list[_Entry]:
+    """Return the name and folder of every site entry that has a name, read straight from the YAML nodes."""
+    import yaml
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, ValueError, yaml.YAMLError, RecursionError):
+        return []  # the reader has said why the file cannot be read
+    listed = _value(root, "sites")
+    entries = []
+    for index, item in enumerate(listed.value if isinstance(listed, yaml.SequenceNode) else []):
+        name, slug = _value(item, "name"), _value(item, "slug")
+        if isinstance(name, yaml.ScalarNode) and name.value.strip():
+            written = unicodedata.normalize("NFC", " ".join(name.value.split()))
+            folder = slug.value if isinstance(slug, yaml.ScalarNode) and slug.value else slug_of(written)
+            entries.append(_Entry(f"sites[{index}]", written, folder, name.start_mark.line + 1,
+                                  slug.start_mark.line + 1 if isinstance(slug, yaml.ScalarNode) else None))
+    return entries
+
+
+def _value(node, key: str):
+    """Return the node of `key` in a mapping node, or None."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value_node
+    return None

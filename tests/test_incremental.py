@@ -249,3 +249,16 @@ def test_site_flyers_alone_reuse_the_type_size_their_batch_found(built):
     assert finished.returncode == 0, finished.stderr
     assert json.loads(state.read_text())["sizes"] == sizes
     assert body_size(built / "output" / "sites" / "harbor-street-wellness-center" / "flyer.pdf") == 15.5
+
+
+def test_a_site_taken_out_of_the_sites_file_keeps_its_flyer_and_a_note_says_so(built):
+    sites = built / SITES
+    text = sites.read_text(encoding="utf-8")
+    sites.write_text(text[:text.index("  - name: Riverside Mobile Unit")], encoding="utf-8")
+    before = snapshot(built)
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert ("note: output/sites/riverside-mobile-unit/ holds the flyer of a site that is not in "
+            f"{SITES} any more; delete the folder if that site has closed, so nobody prints its flyer"
+            ) in finished.stderr.splitlines()
+    assert changed(before, snapshot(built)) == []

@@ -57,7 +57,7 @@ def problems_in(case: str) -> list[str]:
                               "(expected it to start with https://, e.g. https://example.org/clinic)"),
         ("duplicate_name", "9: sites[1].name: 'harbor street CLINIC' is already the name of the site on line 3; "
                            "give each site its own name"),
-        ("same_folder", "9: sites[1].slug: the folder 'cafe-hope' is already used by the site on line 3; "
+        ("same_folder", "9: sites[1].name: the folder 'cafe-hope' is already used by the site on line 3; "
                         "add `slug: ...` with a folder name of its own"),
         ("name_without_latin_letters", "3: sites[0].name: '港口诊所' gives no folder name in plain letters; "
                                        "add `slug: ...` to this entry, e.g. slug: harbor-street"),
@@ -204,3 +204,32 @@ def test_a_sites_file_with_a_bad_phone_is_reported_with_its_line_and_nothing_is_
         "1 problem found; nothing was built.",
     ]
     assert not (project / "output").exists()
+
+
+def test_stigmatising_words_in_a_sites_file_stop_the_build_with_their_line(project):
+    (project / "sites.yaml").write_text(
+        "sites:\n"
+        "  - name: Harbor Street Clinic\n"
+        "    address: [120 Harbor Street, \"Bridgeport, CT 06604\"]\n"
+        "    phone: (203) 555-0142\n"
+        "    hours: [Monday to Friday, 9 am to 5 pm]\n"
+        "    services: [Naloxone and training, Help for every addict]\n"
+        "    web: https://example.org/harbor-street\n", encoding="utf-8")
+    checked = run("check", "--sites", "sites.yaml", cwd=project)
+    built = run("build", "--sites", "sites.yaml", cwd=project)
+    for finished in (checked, built):
+        assert finished.returncode == 1
+        problem = next(line for line in (finished.stdout + finished.stderr).splitlines() if "addict" in line)
+        assert problem.strip().startswith("sites.yaml:6: stigma: sites[0].services[1]: ")
+        assert "'addict' can stigmatise people who use drugs" in problem
+    assert built.stderr.splitlines()[-1] == "Nothing was built: fix the errors above first."
+    assert not (project / "output").exists()
+
+
+def test_a_repeated_name_is_reported_together_with_the_other_mistakes():
+    assert problems_in("repeated_name_and_bad_phone") == [
+        f"{SITE_CASES / 'repeated_name_and_bad_phone.yaml'}:6: sites[0].phone: '555-0142' is not a US phone "
+        "number (expected 10 digits, e.g. (203) 555-0142)",
+        f"{SITE_CASES / 'repeated_name_and_bad_phone.yaml'}:10: sites[1].name: 'harbor street clinic' is already "
+        "the name of the site on line 4; give each site its own name",
+    ]

@@ -96,6 +96,19 @@ def check_content(material: Material) -> Report:
     return report
 
 
+def check_sites(sites) -> Report:
+    """Return the report of the stigma and typing-slip checks of the sites' names, hours and services.
+
+    Spelling is not checked: the names of places and streets are not in a dictionary.
+    """
+    from . import mechanics, stigma
+
+    report = Report()
+    report.add(sorted(stigma.findings(sites) + mechanics.findings(sites, spelling=False),
+                      key=lambda finding: finding.line or 0))
+    return report
+
+
 def audit_outputs(folder: Path, material: Material) -> list[Finding]:
     """Return the accessibility findings of the outputs built in `folder`."""
     from . import outputs
@@ -174,4 +187,5 @@ def acknowledge(material: Material, findings: list[Finding]):
     return kept, acknowledged, unused
 
 
-__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_output", "audit_outputs", "check_content"]
+__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_output", "audit_outputs", "check_content",
+           "check_sites"]
