@@ -229,6 +229,7 @@ class Capture:
         from unittest import mock
 
         from generator import build as build_module
+        from generator import incremental
         from generator import verify
         from generator.builders import BUILDERS, base
         from generator.cli import refuse_on_errors
@@ -249,11 +250,11 @@ class Capture:
             self.html[output] = document.bench_html
             self.layouts_before_write[output], self._since_write = self._since_write, 0
 
-        steps = [(build_module, "_load_stale", "load content and check it"),
+        steps = [(incremental._Build, "load", "load content and check it"),
                  *((builder, "build", None) for builder in BUILDERS.values()),
                  (build_module, "audit_output", "main outputs: audit"),
                  (build_module, "verify_folder", "main outputs: read back"),
-                 (build_module, "_build_sites", "site flyers, in all"),
+                 (incremental._Build, "site_flyers", "site flyers, in all"),
                  (verify, "verify_site_flyer", "  of which verifying them")]
         with ExitStack() as patches:
             patches.enter_context(mock.patch.object(base, "render_pdf_document", recording_render))
@@ -261,9 +262,9 @@ class Capture:
             for owner, name, step in steps:
                 if callable(getattr(owner, name, None)):
                     patches.enter_context(mock.patch.object(owner, name, self._timed(step, getattr(owner, name))))
-            request = build_module.Request(DEFAULT_CONTENT, DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
+            request = incremental.Request(DEFAULT_CONTENT, DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
             started = time.perf_counter()
-            build_module.build_changed(request, refuse_on_errors)
+            incremental.build_changed(request, refuse_on_errors)
             return time.perf_counter() - started
 
     def _timed(self, step: str | None, action):

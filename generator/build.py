@@ -7,8 +7,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +16,9 @@ from . import __version__
 from .builders import BUILDERS, Builder
 from .checks import ERROR, Finding, audit_output
 from .errors import BuildError, UserError
-from .freshness import BuildState, Checksums, generator_fingerprint, noting_reads
+from .freshness import noting_reads
 from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
-from .site_flyers import Progress, SiteJob, build_site_flyers
-from .sites import SiteList
 from .parallel import each_at_once
 from .verify import Verdict, verdict_table, verify_folder
 
@@ -189,194 +186,3 @@ def _passed_checks(results: list[_Checked], subfolder: str) -> list[Finding]:
         where = f" in {subfolder}/" if subfolder else ""
         raise BuildError(f"the outputs{where} do not show what they must:\n" + verdict_table(verdicts))
     return [finding for finding in findings if finding.severity != ERROR]
-
-
-@dataclass
-class Outcome:
-    """What an incremental build did: the outputs it wrote, kept and could not build, and how long it took."""
-
-    written: list[str] = dataclasses.field(default_factory=list)
-    kept: list[str] = dataclasses.field(default_factory=list)
-    failed: dict[str, str] = dataclasses.field(default_factory=dict)
-    manifests: list[Path] = dataclasses.field(default_factory=list)
-    warnings: list[Finding] = dataclasses.field(default_factory=list)
-    notes: list[str] = dataclasses.field(default_factory=list)
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        """Return the closing line, e.g. 'Built 3, skipped 12 (unchanged), failed 0 in 4.1 s.'"""
-        return (f"Built {len(self.written)}, skipped {len(self.kept)} (unchanged), failed {len(self.failed)} "
-                f"in {self.seconds:.1f} s.")
-
-
-@dataclass(frozen=True)
-class Request:
-    """What a person asked `build` for."""
-
-    content: Path
-    brand: Path
-    out_dir: Path
-    only: list[str] | None = None
-    languages: list[str] | None = None
-    sites: Path | None = None
-    force: bool = False
-    workers: int = 1
-
-
-def build_changed(request: Request, check: Callable[[list[Material], SiteList | None], None],
-                  progress: Callable[[int], Progress] | None = None) -> Outcome:
-    """Build every requested output whose inputs changed since it was last built (all of them with `force`).
-
-    Nothing is read beyond checksums when nothing changed. Otherwise the content is
-    loaded and `check` is called with its editions and the sites, and may stop the build by raising.
-    The main outputs are built all or nothing; the site flyers one by one.
-    """
-    from .planning import (common_size_key, edition_inputs, plan_editions, site_inputs, site_output,
-                           sites_with_flyers_in)
-    from .sites import load_sites
-
-    started = time.perf_counter()
-    editions = plan_editions(request.content, request.languages)
-    builders = choose_builders(request.only)
-    sites = load_sites(request.sites) if request.sites else None
-    checksums, generator = Checksums(), generator_fingerprint()
-    out_dir = Path(request.out_dir)
-    outcome = Outcome()
-    state = BuildState.read(out_dir)
-    planned = {}  # output -> (edition, site or None, inputs)
-    for edition in editions:
-        inputs = edition_inputs(edition, request.brand, checksums)
-        for builder in builders:
-            planned[(Path(edition.subfolder) / builder.filename).as_posix()] = (edition, None, inputs)
-        for site in sites_with_flyers_in(sites, edition) if sites else []:
-            planned[site_output(site, edition)] = (edition, site, site_inputs(sites, site, edition,
-                                                                               request.brand, checksums))
-    for edition in editions[1:] if sites else []:
-        untranslated = [site.name for site in sites.sites if site.details_in(edition.code) is None]
-        if untranslated:
-            outcome.notes.append(f"no '{edition.code}' flyer for {', '.join(untranslated)}: add the hours and "
-                                 f"services under `translations: {edition.code}:` in {request.sites}")
-    outcome.notes += _former_sites(out_dir, sites, request.sites) if sites else []
-    stale = [output for output, (_, _, inputs) in planned.items()
-             if request.force or not state.is_fresh(output, inputs, checksums, generator)]
-    outcome.kept = [output for output in planned if output not in stale]
-    if not stale:
-        outcome.seconds = time.perf_counter() - started
-        return outcome
-    # The content is checked before the output folder is touched: a build refused for its content creates nothing.
-    # When only site flyers are to be built, the main outputs being up to date shows it passed already.
-    content_checked = not any(planned[output][1] is None for output in stale)
-    materials = _load_stale(request, editions, {planned[output][0].code for output in stale}, sites, check,
-                            content_checked)
-    with only_build_in(out_dir):
-        state = BuildState.read(out_dir)  # as the last build left it, now that no other build can write
-        main = [output for output in stale if planned[output][1] is None]
-        if main:
-            built = build_held(_main_jobs(main, planned, materials, builders), out_dir, request.workers)
-            outcome.manifests += built.manifests
-            outcome.warnings += built.warnings
-            for output, reads in built.reads.items():
-                _remember(state, output, planned[output][2], reads, checksums, generator)
-                outcome.written.append(output)
-        jobs = [SiteJob(planned[output][1], materials[planned[output][0].code], output)
-                for output in stale if planned[output][1] is not None]
-        if jobs:
-            size_keys = {materials[edition.code].document.language:
-                         common_size_key(edition, request.brand, sites.example, checksums, generator)
-                         for edition in editions if edition.code in materials}
-            _build_sites(jobs, sites, out_dir, request.workers, progress, state, planned, checksums,
-                         generator, outcome, size_keys)
-        state.write()
-    outcome.seconds = time.perf_counter() - started
-    return outcome
-
-
-def _former_sites(out_dir: Path, sites: SiteList, sites_file: Path) -> list[str]:
-    """Return a note for each folder of output/sites/ that belongs to no site of the sites file any more."""
-    from .planning import SITES_FOLDER
-
-    folder = out_dir / SITES_FOLDER
-    current = {site.folder for site in sites.sites}
-    former = sorted(path.name for path in folder.iterdir() if path.is_dir() and path.name not in current) \
-        if folder.is_dir() else []
-    return [f"{folder / name}/ holds the flyer of a site that is not in {sites_file} any more; delete the "
-            "folder if that site has closed, so nobody prints its flyer" for name in former]
-
-
-def _load_stale(request: Request, editions, codes: set[str], sites, check, content_checked: bool) -> dict:
-    """Return the material of each edition to rebuild, by code, after checking them and the sites.
-
-    `check(editions, sites)` is given no editions when the content was `content_checked` already.
-    """
-    from .content import load_content, unshowable_characters
-    from .errors import ContentError
-
-    materials, problems = {}, []
-    for edition in editions:
-        try:
-            materials[edition.code] = load_content(edition.files[-1], request.brand)
-        except ContentError as error:
-            problems += error.problems
-    if problems:
-        raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
-    if sites is not None:
-        unshowable = unshowable_characters(sites, materials[editions[0].code].brand)
-        if unshowable:
-            raise ContentError(unshowable)
-    check([] if content_checked else list(materials.values()), sites)
-    return {code: material for code, material in materials.items() if code in codes}
-
-
-def _main_jobs(stale: list[str], planned: dict, materials: dict, builders: list[Builder]):
-    jobs = []
-    for code, material in materials.items():
-        chosen = [builder for builder in builders
-                  if any(planned[output][0].code == code and Path(output).name == builder.filename
-                         for output in stale)]
-        if chosen:
-            subfolder = next(planned[output][0].subfolder for output in stale if planned[output][0].code == code)
-            jobs.append((material, subfolder, chosen))
-    return jobs
-
-
-def _remember(state: BuildState, output: str, inputs: dict, reads: set[str], checksums: Checksums,
-              generator: str) -> None:
-    checksums.known.pop(str((state.folder / output).resolve()), None)
-    state.record(output, {**inputs, **checksums.of_all(reads)}, generator,
-                 checksums.of(str((state.folder / output).resolve())))
-
-
-def _build_sites(jobs: list[SiteJob], sites, out_dir: Path, workers: int, progress, state: BuildState,
-                 planned: dict, checksums: Checksums, generator: str, outcome: Outcome,
-                 size_keys: dict[str, str]) -> None:
-    """Build the site flyers, moving each into place as it passes, and note which failed."""
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
-    except OSError as error:
-        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
-    bar = progress(len(jobs)) if progress else None
-    try:
-        def finished(output: str, succeeded: bool) -> None:
-            if bar:
-                bar.advance(output, succeeded)
-
-        known = {language: state.sizes[key] for language, key in size_keys.items() if key in state.sizes}
-        result = build_site_flyers(jobs, sites, staging, workers, finished, known)
-        # Sizes found from inputs that are gone would never be used again.
-        state.sizes = {size_keys[language]: size for language, size in result.sizes.items()}
-        for output in (job.output for job in jobs):
-            if output in result.failed:
-                state.forget(output)
-                continue
-            target = out_dir / output
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / output, target)
-            _remember(state, output, planned[output][2], result.built[output], checksums, generator)
-            outcome.written.append(output)
-        outcome.failed.update(result.failed)
-    except OSError as error:
-        raise BuildError(f"{out_dir}: could not write the site flyers: {error.strerror}") from None
-    finally:
-        if bar:
-            bar.close()
-        shutil.rmtree(staging, ignore_errors=True)

@@ -191,13 +191,17 @@ def run_watch(arguments: argparse.Namespace) -> int:
     """Build, then rebuild whenever a watched file is saved, until interrupted; errors are printed, not fatal."""
     from .watching import watch, watched_files
 
+    import dataclasses
+
     request = build_request(arguments)
 
     def rebuild() -> None:
+        nonlocal request
         try:
             run_build(request)
         except UserError as error:
             report_error(error, "watch")
+        request = dataclasses.replace(request, force=False)  # --force rebuilds everything once, at the start
         sys.stdout.flush()
         sys.stderr.flush()
 
@@ -302,7 +306,7 @@ def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
 
 def build_request(arguments: argparse.Namespace):
     """Return the build the command line asks for."""
-    from .build import Request
+    from .incremental import Request
 
     return Request(arguments.content, arguments.brand, arguments.out, arguments.only, arguments.lang,
                    arguments.sites, arguments.force, arguments.jobs)
@@ -310,7 +314,7 @@ def build_request(arguments: argparse.Namespace):
 
 def run_build(request) -> int:
     """Build what changed, after checking the content; say what was written, kept and failed."""
-    from .build import build_changed
+    from .incremental import build_changed
     from .site_flyers import Progress
 
     try:

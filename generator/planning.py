@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .editions import translations_of
+from .builders import Builder
 from .errors import UserError
 from .fonts import FAMILIES, SLIDE_FAMILIES
 from .freshness import Checksums, text_fingerprint
@@ -78,3 +79,50 @@ def site_inputs(sites: SiteList, site: Site, edition: Edition, brand: Path, chec
 def sites_with_flyers_in(sites: SiteList, edition: Edition) -> list[Site]:
     """Return the sites that have a flyer in `edition`: all in English, those translated into other languages."""
     return [site for site in sites.sites if site.details_in(edition.code) is not None]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One output a build may write: where it goes, what makes it, and the checksums of what it is made from."""
+
+    output: str  # its path inside the output folder, e.g. 'es/flyer.pdf'
+    edition: Edition
+    builder: Builder | None  # None for a site's flyer
+    site: Site | None
+    inputs: dict[str, str]
+
+
+def plan_outputs(editions: list[Edition], builders: list[Builder], sites: SiteList | None, brand: Path,
+                 checksums: Checksums) -> list[Planned]:
+    """Return every output of `builders` for every edition, and each site's flyer in each of its languages."""
+    planned = []
+    for edition in editions:
+        inputs = edition_inputs(edition, brand, checksums)
+        for builder in builders:
+            output = (Path(edition.subfolder) / builder.filename).as_posix()
+            planned.append(Planned(output, edition, builder, None, inputs))
+        for site in sites_with_flyers_in(sites, edition) if sites else []:
+            planned.append(Planned(site_output(site, edition), edition, None, site,
+                                   site_inputs(sites, site, edition, brand, checksums)))
+    return planned
+
+
+def untranslated_sites(editions: list[Edition], sites: SiteList, sites_file: Path) -> list[str]:
+    """Return a note for each translation some sites have no flyer in, for want of their details in it."""
+    notes = []
+    for edition in editions[1:]:
+        untranslated = [site.name for site in sites.sites if site.details_in(edition.code) is None]
+        if untranslated:
+            notes.append(f"no '{edition.code}' flyer for {', '.join(untranslated)}: add the hours and "
+                         f"services under `translations: {edition.code}:` in {sites_file}")
+    return notes
+
+
+def former_sites(out_dir: Path, sites: SiteList, sites_file: Path) -> list[str]:
+    """Return a note for each folder of output/sites/ that belongs to no site of the sites file any more."""
+    folder = Path(out_dir) / SITES_FOLDER
+    current = {site.folder for site in sites.sites}
+    former = sorted(path.name for path in folder.iterdir() if path.is_dir() and path.name not in current) \
+        if folder.is_dir() else []
+    return [f"{folder / name}/ holds the flyer of a site that is not in {sites_file} any more; delete the "
+            "folder if that site has closed, so nobody prints its flyer" for name in former]

@@ -1,0 +1,188 @@
+"""Incremental builds: work out which outputs are out of date, and build only those.
+
+The main outputs of the editions are built all or nothing (see build.py); the
+site flyers one by one, so that one site's mistake does not hold up the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import build_held, choose_builders, only_build_in
+from .checks import Finding
+from .errors import BuildError, ContentError
+from .freshness import BuildState, Checksums, generator_fingerprint
+from .model import Material
+from .planning import (Planned, common_size_key, former_sites, plan_editions, plan_outputs,
+                       untranslated_sites)
+from .site_flyers import Progress, SiteJob, build_site_flyers
+from .sites import SiteList, load_sites
+
+
+@dataclass
+class Outcome:
+    """What an incremental build did: the outputs it wrote, kept and could not build, and how long it took."""
+
+    written: list[str] = dataclasses.field(default_factory=list)
+    kept: list[str] = dataclasses.field(default_factory=list)
+    failed: dict[str, str] = dataclasses.field(default_factory=dict)
+    manifests: list[Path] = dataclasses.field(default_factory=list)
+    warnings: list[Finding] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """Return the closing line, e.g. 'Built 3, skipped 12 (unchanged), failed 0 in 4.1 s.'"""
+        return (f"Built {len(self.written)}, skipped {len(self.kept)} (unchanged), failed {len(self.failed)} "
+                f"in {self.seconds:.1f} s.")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a person asked `build` for."""
+
+    content: Path
+    brand: Path
+    out_dir: Path
+    only: list[str] | None = None
+    languages: list[str] | None = None
+    sites: Path | None = None
+    force: bool = False
+    workers: int = 1
+
+
+def build_changed(request: Request, check: Callable[[list[Material], SiteList | None], None],
+                  progress: Callable[[int], Progress] | None = None) -> Outcome:
+    """Build every requested output whose inputs changed since it was last built (all of them with `force`).
+
+    Nothing is read beyond checksums when nothing changed. Otherwise the content is
+    loaded and `check(editions, sites)` is called, and may stop the build by raising.
+    `progress(count)` makes the progress bar of the site flyers.
+    """
+    started = time.perf_counter()
+    build = _Build(request, BuildState.read(request.out_dir))
+    stale = build.stale()
+    if stale:
+        # The content is checked before the output folder is touched: a build refused for its content
+        # creates nothing. When only site flyers are out of date, the main outputs being up to date shows
+        # that the content passed the checks already.
+        materials = build.load({planned.edition.code for planned in stale}, check,
+                               content_checked=all(planned.site for planned in stale))
+        with only_build_in(build.out_dir):
+            build.state = BuildState.read(build.out_dir)  # as the last build left it, now no other build can write
+            build.main_outputs([planned for planned in stale if not planned.site], materials)
+            build.site_flyers([planned for planned in stale if planned.site], materials, progress)
+            build.state.write()
+    build.outcome.seconds = time.perf_counter() - started
+    return build.outcome
+
+
+class _Build:
+    """One incremental build: what it plans, what it has found out, and what it did."""
+
+    def __init__(self, request: Request, state: BuildState):
+        self.request, self.state = request, state
+        self.out_dir = Path(request.out_dir)
+        self.editions = plan_editions(request.content, request.languages)
+        self.builders = choose_builders(request.only)
+        self.sites = load_sites(request.sites) if request.sites else None
+        self.checksums, self.generator = Checksums(), generator_fingerprint()
+        self.outcome = Outcome()
+        self.planned = plan_outputs(self.editions, self.builders, self.sites, request.brand, self.checksums)
+
+    def stale(self) -> list[Planned]:
+        """Return the planned outputs to build, noting the others as kept and what the sites file lacks."""
+        if self.sites:
+            self.outcome.notes += untranslated_sites(self.editions, self.sites, self.request.sites)
+            self.outcome.notes += former_sites(self.out_dir, self.sites, self.request.sites)
+        stale = [planned for planned in self.planned if self.request.force
+                 or not self.state.is_fresh(planned.output, planned.inputs, self.checksums, self.generator)]
+        rebuilt = {planned.output for planned in stale}
+        self.outcome.kept = [planned.output for planned in self.planned if planned.output not in rebuilt]
+        return stale
+
+    def load(self, codes: set[str], check, content_checked: bool) -> dict[str, Material]:
+        """Return the material of each edition in `codes`, after checking every edition and the sites."""
+        from .content import load_content, unshowable_characters
+
+        materials, problems = {}, []
+        for edition in self.editions:
+            try:
+                materials[edition.code] = load_content(edition.files[-1], self.request.brand)
+            except ContentError as error:
+                problems += error.problems
+        if problems:
+            raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
+        if self.sites is not None:
+            unshowable = unshowable_characters(self.sites, materials[self.editions[0].code].brand)
+            if unshowable:
+                raise ContentError(unshowable)
+        check([] if content_checked else list(materials.values()), self.sites)
+        return {code: material for code, material in materials.items() if code in codes}
+
+    def main_outputs(self, stale: list[Planned], materials: dict[str, Material]) -> None:
+        """Build the stale main outputs, all or nothing, and remember what each was made from."""
+        jobs = []
+        for edition in self.editions:
+            chosen = [builder for builder in self.builders
+                      if any(planned.edition == edition and planned.builder == builder for planned in stale)]
+            if chosen:
+                jobs.append((materials[edition.code], edition.subfolder, chosen))
+        if not jobs:
+            return
+        built = build_held(jobs, self.out_dir, self.request.workers)
+        self.outcome.manifests += built.manifests
+        self.outcome.warnings += built.warnings
+        inputs = {planned.output: planned.inputs for planned in stale}
+        for output, reads in built.reads.items():
+            self.remember(output, inputs[output], reads)
+
+    def site_flyers(self, stale: list[Planned], materials: dict[str, Material], progress) -> None:
+        """Build the stale site flyers, moving each into place as it passes, and note which failed."""
+        if not stale:
+            return
+        jobs = [SiteJob(planned.site, materials[planned.edition.code], planned.output) for planned in stale]
+        size_keys = {materials[edition.code].document.language:
+                     common_size_key(edition, self.request.brand, self.sites.example, self.checksums, self.generator)
+                     for edition in self.editions if edition.code in materials}
+        known = {language: self.state.sizes[key] for language, key in size_keys.items() if key in self.state.sizes}
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=".building-", dir=self.out_dir))
+        except OSError as error:
+            raise BuildError(f"{self.out_dir}: cannot write outputs here: {error.strerror}") from None
+        bar = progress(len(jobs)) if progress else None
+        try:
+            result = build_site_flyers(jobs, self.sites, staging, self.request.workers,
+                                       bar.advance if bar else lambda output, succeeded: None, known)
+            # Sizes found from inputs that are gone would never be used again.
+            self.state.sizes = {size_keys[language]: size for language, size in result.sizes.items()}
+            for planned in stale:
+                if planned.output in result.failed:
+                    self.state.forget(planned.output)
+                    continue
+                target = self.out_dir / planned.output
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / planned.output, target)
+                self.remember(planned.output, planned.inputs, result.built[planned.output])
+            self.outcome.failed.update(result.failed)
+        except OSError as error:
+            raise BuildError(f"{self.out_dir}: could not write the site flyers: {error.strerror}") from None
+        finally:
+            if bar:
+                bar.close()
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def remember(self, output: str, inputs: dict[str, str], reads: set[str]) -> None:
+        """Record in the build state that `output` was just written from `inputs` and the files it read."""
+        written = str((self.out_dir / output).resolve())
+        self.checksums.known.pop(written, None)  # it has just changed
+        self.state.record(output, {**inputs, **self.checksums.of_all(reads)}, self.generator,
+                          self.checksums.of(written))
+        self.outcome.written.append(output)
