@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .model import Located, doc
+from .qr import SMALLEST_MODULE_MM, module_size_mm
 
 DEFAULT_SITES = Path("content/sites.yaml")
 _SLUG_LENGTH = 60
@@ -37,6 +38,9 @@ def _web_address(value: str) -> str | None:
         return f"'{value}' is not a web address (expected it to start with https://, e.g. https://example.org/clinic)"
     if not re.fullmatch(r"[A-Za-z0-9.-]+", host) or host.startswith(".") or host.endswith(".") or ".." in host:
         return f"'{value}' has '{host}' where a web site's name should be, e.g. example.org"
+    if module_size_mm(value) < SMALLEST_MODULE_MM:
+        return (f"is {len(value)} characters long, too long for a QR code that a phone can read from the printed "
+                "flyer; use a shorter address (e.g. one that redirects to this page)")
     return None
 
 

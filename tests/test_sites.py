@@ -53,6 +53,9 @@ def problems_in(case: str) -> list[str]:
     [
         ("bad_phone", "11: sites[1].phone: '555-0142' is not a US phone number "
                       "(expected 10 digits, e.g. (203) 555-0142)"),
+        ("web_address_too_long", "8: sites[0].web: is 186 characters long, too long for a QR code that a phone "
+                                 "can read from the printed flyer; use a shorter address (e.g. one that "
+                                 "redirects to this page)"),
         ("web_without_https", "8: sites[0].web: 'example.org/harbor-street' is not a web address "
                               "(expected it to start with https://, e.g. https://example.org/clinic)"),
         ("duplicate_name", "9: sites[1].name: 'harbor street CLINIC' is already the name of the site on line 3; "
