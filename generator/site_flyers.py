@@ -1,17 +1,17 @@
 """A flyer for every site, built in parallel across the machine's cores.
 
-Each flyer is written to a temporary folder, opened and checked, and only then
-moved over the previous one; a site whose flyer fails keeps its previous flyer,
-and the others are still built. The body size is fitted once per language, for
-a panel of the least height, and fits every site whose details fill no more, so
-a flyer usually costs one layout; a site with longer details is fitted on its own.
+Each flyer is written to a temporary folder, opened and checked, audited for
+accessibility like the other outputs, and only then moved over the previous one;
+a site whose flyer fails keeps its previous flyer, and the others are still built.
+The body size is fitted once per language, for a panel of the least height, and
+fits every site whose details fill no more, so a flyer usually costs one layout;
+a site with longer details is fitted on its own.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +54,7 @@ class _Batch:
 
     def build(self, index: int) -> tuple[set[str] | None, str | None]:
         """Build and check the flyer of job `index` in the staging folder; return what it read, or the problem."""
+        from .checks import ERROR, audit_output
         from .verify import verify_site_flyer
 
         job = self.jobs[index]
@@ -64,6 +65,8 @@ class _Batch:
                 SiteFlyerBuilder().build_site(job.material, job.site, self.example, target,
                                               self.body_sizes[job.material.document.language], self.sites_file)
             problems = verify_site_flyer(target, job.material, job.site)
+            problems += [f"{finding.message} ({finding.suggestion})" for finding in audit_output(target, job.material)
+                         if finding.severity == ERROR]
         except UserError as error:
             return None, _without_file_name(error)
         except OSError as error:
@@ -111,7 +114,6 @@ class Progress:
         self.total, self.done, self.failed = total, 0, 0
         self.stream = stream or sys.stderr
         self.shown = bool(total) and self.stream.isatty() and not os.environ.get("CI")
-        self.started = time.perf_counter()
 
     def advance(self, output: str, succeeded: bool) -> None:
         """Count one more flyer finished and redraw the bar."""
