@@ -253,7 +253,7 @@ class Capture:
         steps = [(incremental._Build, "load", "load content and check it"),
                  *((builder, "build", None) for builder in BUILDERS.values()),
                  (build_module, "audit_output", "main outputs: audit"),
-                 (build_module, "verify_folder", "main outputs: read back"),
+                 (build_module, "verify_output", "main outputs: read back"),
                  (incremental._Build, "site_flyers", "site flyers, in all"),
                  (verify, "verify_site_flyer", "  of which verifying them")]
         with ExitStack() as patches:

@@ -20,7 +20,7 @@ from .freshness import noting_reads
 from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
 from .parallel import each_at_once
-from .verify import Verdict, verdict_table, verify_folder
+from .verify import Verdict, verdict_table, verify_output
 
 
 @dataclass(frozen=True)
@@ -158,16 +158,18 @@ class _Unit:
     staging: Path
 
     def build(self) -> _Checked:
-        folder = self.staging / self.subfolder
-        path = folder / self.builder.filename
+        from pypdf import PdfReader
+
+        path = self.staging / self.subfolder / self.builder.filename
         try:
             with noting_reads() as reads:
                 self.builder.build(self.material, path)
         except BuildError as error:
             return _Checked(set(), [], None, str(error))
+        reader = PdfReader(path) if path.suffix == ".pdf" else None  # opened once, for the audit and the verdict
         findings = [dataclasses.replace(finding, file=str(Path(self.subfolder) / finding.file))
-                    for finding in audit_output(path, self.material)]
-        return _Checked(reads, findings, verify_folder(folder, self.material, [self.builder.filename])[0])
+                    for finding in audit_output(path, self.material, reader)]
+        return _Checked(reads, findings, verify_output(path, self.builder, self.material, reader))
 
 
 def _passed_checks(results: list[_Checked], subfolder: str) -> list[Finding]:

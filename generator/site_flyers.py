@@ -54,6 +54,8 @@ class _Batch:
 
     def build(self, index: int) -> tuple[set[str] | None, str | None]:
         """Build and check the flyer of job `index` in the staging folder; return what it read, or the problem."""
+        from pypdf import PdfReader
+
         from .checks import ERROR, audit_output
         from .verify import verify_site_flyer
 
@@ -64,9 +66,10 @@ class _Batch:
             with noting_reads() as reads:
                 SiteFlyerBuilder().build_site(job.material, job.site, self.example, target,
                                               self.body_sizes[job.material.document.language], self.sites_file)
-            problems = verify_site_flyer(target, job.material, job.site)
-            problems += [f"{finding.message} ({finding.suggestion})" for finding in audit_output(target, job.material)
-                         if finding.severity == ERROR]
+            reader = PdfReader(target)  # opened once, for the verdict and the audit
+            problems = verify_site_flyer(target, job.material, job.site, reader)
+            problems += [f"{finding.message} ({finding.suggestion})"
+                         for finding in audit_output(target, job.material, reader) if finding.severity == ERROR]
         except UserError as error:
             return None, _without_file_name(error)
         except OSError as error:

@@ -74,15 +74,15 @@ def verify_folder(folder: Path, material: Material, filenames: list[str] | None 
     return verdicts
 
 
-def verify_output(path: Path, builder: Builder, material: Material) -> Verdict:
-    """Return the verdict on the output `builder` wrote to `path`."""
+def verify_output(path: Path, builder: Builder, material: Material, reader=None) -> Verdict:
+    """Return the verdict on the output `builder` wrote to `path` (a PDF already opened as `reader`, if given)."""
     unit = unit_of(path.name)
     if not path.is_file():
         return Verdict(path.name, None, unit, 0, (), (f"is missing from {path.parent}",))
     size = path.stat().st_size
     try:
         with readers_quiet():
-            reading = read_deck(path) if unit == "slides" else read_pdf(path)
+            reading = read_deck(path) if unit == "slides" else read_pdf(path, reader)
     # A damaged file can make a reader fail anywhere, with any kind of error; each one means "unreadable".
     except Exception as error:  # noqa: BLE001
         kind = "PowerPoint deck" if unit == "slides" else "PDF"
@@ -256,11 +256,11 @@ def human_size(size: int) -> str:
 # Reading PDFs
 
 
-def read_pdf(path: Path) -> Reading:
-    """Return the pages, text and form problems of the PDF at `path`."""
+def read_pdf(path: Path, reader=None) -> Reading:
+    """Return the pages, text and form problems of the PDF at `path` (already opened as `reader`, if given)."""
     from pypdf import PdfReader
 
-    reader = PdfReader(path)
+    reader = reader or PdfReader(path)
     pages = list(reader.pages)
     text = text_of_pdf(path)
     catalog = reader.trailer["/Root"].get_object()
@@ -408,20 +408,23 @@ def site_flyer_shows(material: Material, site) -> list[Expected]:
     return flyer_shows(material) + [Expected(f"site detail '{text}'", text) for text in texts]
 
 
-def verify_site_flyer(path: Path, material: Material, site) -> list[str]:
-    """Return what is wrong with the flyer of `site` at `path`: text it lacks, its form, a link that is not the site's."""
-    verdict = site_flyer_verdict(path, material, site)
+def verify_site_flyer(path: Path, material: Material, site, reader=None) -> list[str]:
+    """Return what is wrong with the flyer of `site` at `path`: text it lacks, its form, a link that is not the site's.
+
+    `reader` is the flyer already opened with pypdf, if it was.
+    """
+    verdict = site_flyer_verdict(path, material, site, reader=reader)
     missing = ["does not show " + ", ".join(verdict.missing)] if verdict.missing else []
     return list(verdict.problems) + missing
 
 
-def site_flyer_verdict(path: Path, material: Material, site, name: str = "") -> Verdict:
+def site_flyer_verdict(path: Path, material: Material, site, name: str = "", reader=None) -> Verdict:
     """Return the verdict on the flyer of `site` at `path`, shown in a table as `name` (its file name if empty)."""
     name = name or path.name
     if not path.is_file():
         return Verdict(name, None, "pages", 0, (), (f"is missing from {path.parent}",))
     with readers_quiet():
-        reading = read_pdf(path)
+        reading = read_pdf(path, reader)
     problems = list(reading.problems) + length_problems("flyer", reading.count, material)
     problems += size_problems("flyer.pdf", path.stat().st_size)
     if site.web not in reading.links:

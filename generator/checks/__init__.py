@@ -116,11 +116,11 @@ def audit_outputs(folder: Path, material: Material) -> list[Finding]:
     return outputs.audit(folder, material)
 
 
-def audit_output(path: Path, material: Material) -> list[Finding]:
-    """Return the accessibility findings of the one output at `path`."""
+def audit_output(path: Path, material: Material, reader=None) -> list[Finding]:
+    """Return the accessibility findings of the one output at `path` (a PDF already opened as `reader`, if given)."""
     from . import outputs
 
-    return outputs.audit_file(path, material)
+    return outputs.audit_file(path, material, reader)
 
 
 def document_control_findings(material: Material) -> list[Finding]:

@@ -37,9 +37,9 @@ def audit(folder: Path, material: Material) -> list[Finding]:
     return findings
 
 
-def audit_file(path: Path, material: Material) -> list[Finding]:
-    """Return the accessibility problems of the one output at `path`, a PDF or a deck."""
-    return audit_deck(path, material) if path.suffix == ".pptx" else audit_pdf(path, material)
+def audit_file(path: Path, material: Material, reader=None) -> list[Finding]:
+    """Return the accessibility problems of the one output at `path`, a PDF (opened as `reader`, if given) or a deck."""
+    return audit_deck(path, material) if path.suffix == ".pptx" else audit_pdf(path, material, reader)
 
 
 def finding(rule: str, path: Path, where: str, message: str, suggestion: str, severity: str = ERROR) -> Finding:
@@ -51,11 +51,11 @@ def finding(rule: str, path: Path, where: str, message: str, suggestion: str, se
 # PDFs
 
 
-def audit_pdf(path: Path, material: Material) -> list[Finding]:
-    """Return the accessibility problems of one PDF."""
+def audit_pdf(path: Path, material: Material, reader=None) -> list[Finding]:
+    """Return the accessibility problems of one PDF (already opened as `reader`, if given)."""
     from pypdf import PdfReader
 
-    reader = PdfReader(path)
+    reader = reader or PdfReader(path)
     catalog = reader.trailer["/Root"].get_object()
     document = material.document
     findings = list(untagged(path, catalog))
