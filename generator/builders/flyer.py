@@ -38,12 +38,12 @@ class FlyerBuilder(PdfBuilder):
             raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
                              f"{SMALLEST_BODY_PT:g} pt text; {advice}")
         # A search over half points: `low` always fits, `high` never does. The first guess comes from how
-        # much of the page the smallest size fills; from there the search steps the way the guess was off,
-        # doubling its step until the answer is passed, then halves the range that is left. A good guess
-        # settles it in two layouts, and a poor one costs only a few more.
+        # much of the page the smallest size fills; from there the search steps half a point at a time the
+        # way the guess was off, then doubles its step, until the answer is passed, and then halves the range
+        # that is left. A good guess settles it in two layouts, and a poor one costs only a few more.
         best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(largest * 2) + 1
         middle = min(max(int(2 * SMALLEST_BODY_PT * filled_share(smallest) ** -FILL_GROWTH), low + 1), high - 1)
-        direction, step = 0, 1
+        direction, step, steps = 0, 1, 0
         while high - low > 1:
             document = self.render(material, body_size=middle / 2, **layout)
             fits = len(document.pages) == 1
@@ -54,15 +54,18 @@ class FlyerBuilder(PdfBuilder):
             direction = direction or (1 if fits else -1)
             if direction == (1 if fits else -1) and low < middle + direction * step < high:
                 middle += direction * step
-                step *= 2
+                steps += 1
+                if steps >= 2:
+                    step *= 2
             else:
                 direction, middle = 2, (low + high) // 2  # passed the answer: halve from now on
         return best, low / 2
 
 
 # How the flyer's height grows with its type: a larger size makes both more lines and taller ones
-# (the square), but the credits and a site's panel keep their size; this exponent is measured, not derived.
-FILL_GROWTH = 2 / 3
+# (the square), but the credits and a site's panel keep their size. The exponent is measured on the
+# flyers of both languages, with and without a site's panel, not derived.
+FILL_GROWTH = 0.85
 
 
 def filled_share(document) -> float:
