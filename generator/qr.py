@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 
-# The printed code is QR_SIZE_IN square; a phone reads modules of half a millimetre or more from a print.
-QR_SIZE_IN = 1.15
-SMALLEST_MODULE_MM = 0.5
+# The printed code is 1.15 inches square (site-flyer.css), and a phone reads its modules (squares) from
+# a print when they are half a millimetre or more: 57 modules at most, with the quiet zone. That is a
+# version 8 code, which holds 152 bytes at error correction level M (ISO/IEC 18004, table 7).
+LONGEST_ADDRESS_BYTES = 152
 
 
 @functools.lru_cache(maxsize=1024)
@@ -22,10 +23,3 @@ def qr_image(address: str) -> str:
     code = segno.make_qr(address, error="m", boost_error=True)
     return code.svg_data_uri(border=4, omitsize=True, dark="#000000", light="#ffffff")
 
-
-def module_size_mm(address: str) -> float:
-    """Return how wide one module (square) of the printed QR code for `address` is, in millimetres."""
-    import segno
-
-    modules, _ = segno.make_qr(address, error="m", boost_error=True).symbol_size(border=4)
-    return QR_SIZE_IN * 25.4 / modules

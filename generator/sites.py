@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .model import Located, doc
-from .qr import SMALLEST_MODULE_MM, module_size_mm
+from .qr import LONGEST_ADDRESS_BYTES
 
 DEFAULT_SITES = Path("content/sites.yaml")
 _SLUG_LENGTH = 60
@@ -38,7 +38,7 @@ def _web_address(value: str) -> str | None:
         return f"'{value}' is not a web address (expected it to start with https://, e.g. https://example.org/clinic)"
     if not re.fullmatch(r"[A-Za-z0-9.-]+", host) or host.startswith(".") or host.endswith(".") or ".." in host:
         return f"'{value}' has '{host}' where a web site's name should be, e.g. example.org"
-    if module_size_mm(value) < SMALLEST_MODULE_MM:
+    if len(value.encode("utf-8")) > LONGEST_ADDRESS_BYTES:
         return (f"is {len(value)} characters long, too long for a QR code that a phone can read from the printed "
                 "flyer; use a shorter address (e.g. one that redirects to this page)")
     return None

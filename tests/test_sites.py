@@ -11,9 +11,11 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
+from generator.builders.site_flyer import SiteFlyerBuilder
 from generator.content import load_content
 from generator.errors import ContentError
-from generator.sites import load_sites
+from generator.qr import LONGEST_ADDRESS_BYTES
+from generator.sites import Site, load_sites
 
 from .conftest import BRAND, CASES, ROOT, pdf_text, shows
 from .pdfs import link_targets, text_sizes
@@ -236,3 +238,18 @@ def test_a_repeated_name_is_reported_together_with_the_other_mistakes():
         f"{SITE_CASES / 'repeated_name_and_bad_phone.yaml'}:10: sites[1].name: 'harbor street clinic' is already "
         "the name of the site on line 4; give each site its own name",
     ]
+
+
+def test_the_longest_web_address_allowed_still_scans_from_a_printed_flyer(material, tmp_path):
+    """152 bytes is the most a QR code an inch across holds with modules a phone reads from paper."""
+    web = "https://example.org/sites/" + "a" * (LONGEST_ADDRESS_BYTES - len("https://example.org/sites/"))
+    site = Site(name="Harbor Street Clinic", address=("120 Harbor Street",), phone="(203) 555-0142",
+                hours=("Monday to Friday, 9 am to 5 pm",), services=("Naloxone and training",), web=web)
+    builder = SiteFlyerBuilder()
+    builder.build_site(material, site, False, tmp_path / "flyer.pdf", builder.common_size(material, False))
+    document = pypdfium2.PdfDocument(tmp_path / "flyer.pdf")
+    try:
+        image = document[0].render(scale=150 / 72).to_pil()  # what an office printer puts on paper, roughly
+    finally:
+        document.close()
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [web]
