@@ -7,12 +7,16 @@ import errno
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from generator.build import build, choose_builders
 from generator.builders.base import render_pdf_document
 from generator.errors import BuildError, UserError
+
+from .conftest import ROOT
 
 
 def snapshot(folder):
@@ -119,3 +123,23 @@ def test_a_second_build_into_the_same_folder_waits_its_turn(material, tmp_path):
     assert list(tmp_path.iterdir()) == []
     build(material, tmp_path, ["flyer"])  # once the first is done, the folder is free again
     assert sorted(path.name for path in tmp_path.iterdir()) == ["flyer.pdf", "manifest.json"]
+
+
+def test_the_shared_fonts_are_let_go_before_python_takes_its_modules_apart(tmp_path):
+    """Held until Python's final clean-up, the font configuration's own clean-up failed and printed a traceback."""
+    script = (
+        "import atexit, sys\n"
+        "from pathlib import Path\n"
+        "from generator.builders import BUILDERS, base\n"
+        "from generator.content import load_content\n"
+        "material = load_content(Path('content/harm-reduction.yaml'), Path('content/brand.yaml'))\n"
+        "BUILDERS['flyer'].build(material, Path(sys.argv[1]))\n"
+        "assert base._brand_styles.cache_info().currsize == 1\n"
+        "atexit._run_exitfuncs()\n"
+        "print(base._brand_styles.cache_info().currsize)\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", script, str(tmp_path / "flyer.pdf")], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout == "0\n"
+    assert finished.stderr == ""

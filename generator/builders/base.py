@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
 import urllib.parse
@@ -82,6 +83,11 @@ def _brand_styles(stylesheet: str):
 
     fonts = FontConfiguration()
     return weasyprint.CSS(string=stylesheet, font_config=fonts, url_fetcher=project_files_only()), fonts
+
+
+# The font configuration cleans up after itself when it is let go; it must be let go before Python
+# starts taking its modules apart at exit, or its clean-up fails and prints a traceback.
+atexit.register(_brand_styles.cache_clear)
 
 
 def project_files_only():

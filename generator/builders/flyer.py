@@ -42,7 +42,7 @@ class FlyerBuilder(PdfBuilder):
         # way the guess was off, then doubles its step, until the answer is passed, and then halves the range
         # that is left. A good guess settles it in two layouts, and a poor one costs only a few more.
         best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(largest * 2) + 1
-        middle = min(max(int(2 * SMALLEST_BODY_PT * filled_share(smallest) ** -FILL_GROWTH), low + 1), high - 1)
+        middle = min(max(int(2 * size_that_fills(smallest, SMALLEST_BODY_PT)), low + 1), high - 1)
         direction, step, steps = 0, 1, 0
         while high - low > 1:
             document = self.render(material, body_size=middle / 2, **layout)
@@ -62,15 +62,22 @@ class FlyerBuilder(PdfBuilder):
         return best, low / 2
 
 
-# How the flyer's height grows with its type: a larger size makes both more lines and taller ones
-# (the square), but the credits and a site's panel keep their size. The exponent is measured on the
-# flyers of both languages, with and without a site's panel, not derived.
-FILL_GROWTH = 0.85
+# How the height of text grows with its size: a larger size makes both more lines and taller ones, so
+# nearly with the square. Measured on the flyers of both languages, with and without a site's panel.
+GROWTH = 1.9
 
 
-def filled_share(document) -> float:
-    """Return the share of its page's height that the text of a one-page document fills (0 to 1)."""
+def size_that_fills(document, size: float) -> float:
+    """Return the body size at which a one-page document laid out in `size` would just fill its page.
+
+    The parts of the body marked `data-fixed-size` in the template (the credits, a site's
+    panel) keep their size whatever the body's, so only the rest of the page is scaled.
+    """
     page = document.pages[0]._page_box
     root = page.children[0]
     used = root.position_y + root.margin_height() - page.content_box_y()
-    return max(used / page.height, 0.01)
+    body = root.children[0]
+    fixed = sum(part.margin_height() for part in body.children
+                if getattr(part, "element", None) is not None and part.element.get("data-fixed-size") is not None)
+    scaled = max(used - fixed, 1.0)
+    return size * max((page.height - fixed) / scaled, 0.01) ** (1 / GROWTH)
