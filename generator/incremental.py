@@ -109,11 +109,14 @@ class _Build:
         return stale
 
     def load(self, codes: set[str], check, content_checked: bool) -> dict[str, Material]:
-        """Return the material of each edition in `codes`, after checking every edition and the sites."""
+        """Return the material of each edition in `codes`, after checking every edition (unless the content was
+        `content_checked` already, when only those are read) and the sites."""
         from .content import load_content, unshowable_characters
 
         materials, problems = {}, []
         for edition in self.editions:
+            if content_checked and edition.code not in codes:
+                continue
             try:
                 materials[edition.code] = load_content(edition.files[-1], self.request.brand)
             except ContentError as error:
@@ -121,7 +124,7 @@ class _Build:
         if problems:
             raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
         if self.sites is not None:
-            unshowable = unshowable_characters(self.sites, materials[self.editions[0].code].brand)
+            unshowable = unshowable_characters(self.sites, next(iter(materials.values())).brand)
             if unshowable:
                 raise ContentError(unshowable)
         check([] if content_checked else list(materials.values()), self.sites)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -35,6 +36,9 @@ def each_at_once(work: Callable[[int], Result], count: int, workers: int) -> Ite
             yield index, work(index)
         return
     _work = work
+    # Objects made so far are left out of the workers' garbage collection, so that collecting does not
+    # touch, and so copy, the memory the workers share with this process.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(workers, count), mp_context=context) as pool:
@@ -42,6 +46,7 @@ def each_at_once(work: Callable[[int], Result], count: int, workers: int) -> Ite
             for future in as_completed(futures):
                 yield futures[future], future.result()
     finally:
+        gc.unfreeze()
         _work = None
 
 
