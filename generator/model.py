@@ -77,53 +77,154 @@ class Statement:
     """A headline with the sentence(s) that explain it."""
 
     headline: str = doc("The short sentence or phrase a reader sees first; the flyer shows only this.")
-    body: str = doc("The explanation that follows the headline, exactly as the organisation wrote it.")
+    body: str = doc("The explanation that follows the headline; leave out for a headline that stands alone.",
+                    default="")
 
 
 @dataclass(frozen=True)
-class StatementGroup:
-    """A titled group of statements, such as the "It is NOT" statements or the benefits."""
+class Step:
+    """One numbered instruction."""
 
-    heading: str = doc("The section heading shown above the statements.")
-    statements: tuple[Statement, ...] = doc("The statements, in reading order.")
-
-
-@dataclass(frozen=True)
-class Principle:
-    """One row of the comparison: a principle and how each approach sees it."""
-
-    name: str = doc("The principle, e.g. 'Definition of Success'; shown in every output.")
-    abstinence: str = doc("How abstinence-based recovery sees this principle.")
-    harm_reduction: str = doc("How harm reduction sees this principle.")
+    step: str = doc("What to do, as one short line, e.g. 'Call 911.'; the flyer shows only this.")
+    detail: str = doc("More about the step, shown under it in the handout and on the slide.", default="")
 
 
-@dataclass(frozen=True)
-class ComparisonColumns:
-    """The comparison table's column headings."""
+# A record's whole check returns (the field it is about, relative to the record, and a message), or None.
 
-    principle: str = doc("Heading of the first column, which names each principle.")
-    abstinence: str = doc("Heading of the abstinence-based recovery column.")
-    harm_reduction: str = doc("Heading of the harm reduction column.")
+def _table_shape(table: "Table") -> tuple[str, str] | None:
+    if not MIN_COLUMNS <= len(table.columns) <= MAX_COLUMNS:
+        return "columns", f"a table has {MIN_COLUMNS} to {MAX_COLUMNS} columns, not {len(table.columns)}"
+    for number, row in enumerate(table.rows):
+        if len(row) != len(table.columns):
+            return (f"rows[{number}]", f"has {len(row)} cells but the table has {len(table.columns)} columns; "
+                    "give every row one cell per column")
+    return None
+
+
+MIN_COLUMNS, MAX_COLUMNS = 2, 5
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """The side-by-side comparison of the two approaches."""
+class Table:
+    """A table: column headings and rows; the first cell of each row names it."""
 
-    heading: str = doc("The section heading shown above the comparison.")
-    intro: tuple[str, ...] = doc("Sentences introducing the comparison, one list item each.")
-    columns: ComparisonColumns = doc("The table's column headings.")
-    rows: tuple[Principle, ...] = doc("The principles compared, one row each, in reading order.")
+    columns: tuple[str, ...] = doc(f"The column headings, {MIN_COLUMNS} to {MAX_COLUMNS} of them, left to right.")
+    rows: tuple[tuple[str, ...], ...] = doc(
+        "The rows, each a list of cells in column order; the first cell names the row, and the flyer shows "
+        "only those names.")
+
+    whole_check = _table_shape
 
     @property
-    def header(self) -> tuple[str, str, str]:
-        """Return the table's header row."""
-        return (self.columns.principle, self.columns.abstinence, self.columns.harm_reduction)
+    def names(self) -> tuple[str, ...]:
+        """Return the first cell of every row, which names it."""
+        return tuple(row[0] for row in self.rows)
+
+
+def _reachable(contact: "Contact") -> tuple[str, str] | None:
+    if not (contact.phone or contact.email or contact.web):
+        return "", "says no way to reach them; add a phone, email or web"
+    return None
+
+
+def _web_address(value: str) -> str | None:
+    if not re.fullmatch(r"(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?", value):
+        return f"'{value}' is not a web address (expected e.g. example.org or https://example.org/help)"
+    return None
+
+
+def _phone(value: str) -> str | None:
+    if not re.fullmatch(r"\+?[0-9 ().-]{3,30}", value) or sum(c.isdigit() for c in value) < 3:
+        return f"'{value}' is not a phone number (expected digits, e.g. (203) 555-0100 or 988)"
+    return None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person or service to reach, and how."""
+
+    name: str = doc("The person's or service's name; the flyer shows it.")
+    role: str = doc("What they do or offer, e.g. 'Crisis line, 24 hours'.", default="")
+    phone: str = doc("Phone number, as it should be printed, e.g. (203) 555-0100.", _phone, default="")
+    email: str = doc("E-mail address; the handout makes it a clickable link.", _email, default="")
+    web: str = doc("Web address, e.g. example.org/help; the handout makes it a clickable link.", _web_address,
+                   default="")
+
+    whole_check = _reachable
 
     @property
-    def cells(self) -> tuple[tuple[str, str, str], ...]:
-        """Return the table's rows as the text of their three cells."""
-        return tuple((row.name, row.abstinence, row.harm_reduction) for row in self.rows)
+    def web_link(self) -> str:
+        """Return the web address as a link opens it, with https:// in front when it has no scheme."""
+        return self.web if "://" in self.web else f"https://{self.web}"
+
+
+KINDS = ("statements", "steps", "points", "table", "text", "callout", "contacts")
+
+
+def _one_kind(block: "Block") -> tuple[str, str] | None:
+    given = [kind for kind in KINDS if getattr(block, kind) is not None]
+    if not given:
+        return "", f"is empty; a block is one of: {', '.join(KINDS)}"
+    if len(given) > 1:
+        return "", (f"holds {' and '.join(given)}; a block has one kind, so give each its own `- ` entry "
+                    "under blocks")
+    return None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a section, written as one key naming its kind, e.g. `- points: [...]`."""
+
+    statements: tuple[Statement, ...] | None = doc(
+        "Headlines, each with the sentences that explain it; the deck gives each its own slide.", default=None)
+    steps: tuple[Step, ...] | None = doc(
+        "Numbered instructions, in the order they are done.", default=None)
+    points: tuple[str, ...] | None = doc("Short lines, shown as a bulleted list.", default=None)
+    table: Table | None = doc("A table of 2 to 5 columns; its header row repeats on every slide.", default=None)
+    text: tuple[str, ...] | None = doc("Paragraphs of running text, one list item each.", default=None)
+    callout: str | None = doc("One sentence to highlight, shown in a panel of its own.", default=None)
+    contacts: tuple[Contact, ...] | None = doc("People or services to reach, with their phone, e-mail or web.",
+                                               default=None)
+
+    whole_check = _one_kind
+
+    @property
+    def kind(self) -> str:
+        """Return which kind of block this is: the one key it was written with."""
+        return next(kind for kind in KINDS if getattr(self, kind) is not None)
+
+    @property
+    def content(self):
+        """Return what the block holds: its statements, steps, points, table, paragraphs, sentence or contacts."""
+        return getattr(self, self.kind)
+
+
+# What the flyer shows of a section, and of each kind of block when the section does not say.
+FLYER_MODES = ("full", "headlines", "heading", "no")
+FLYER_DEFAULTS = {"statements": "headlines", "steps": "headlines", "points": "full", "table": "headlines",
+                  "text": "full", "callout": "full", "contacts": "headlines"}
+
+
+def _flyer_mode(value: str) -> str | None:
+    return None if value in FLYER_MODES else f"must be one of {', '.join(FLYER_MODES)}, not '{value}'"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the material: a heading and the blocks under it, in reading order."""
+
+    heading: str = doc("The section heading; every output shows it, and the deck opens the part with it.")
+    blocks: tuple[Block, ...] = doc(
+        f"The section's content, in reading order: one or more blocks, each one of {', '.join(KINDS)}.")
+    flyer: str = doc(
+        "What the flyer shows of this section: full (everything), headlines (statement headlines, steps, "
+        "table row names and contact names; text and callouts are left out), heading (the heading alone) or no "
+        "(nothing). Left out, each block shows its kind's default: headlines for statements, steps, tables and "
+        "contacts, full for points, text and callouts.", _flyer_mode, default="")
+
+    def flyer_mode(self, block: Block) -> str:
+        """Return what the flyer shows of `block`: full, headlines, heading or no."""
+        return self.flyer or FLYER_DEFAULTS[block.kind]
 
 
 @dataclass(frozen=True)
@@ -148,27 +249,67 @@ class Credits:
 class Minutes:
     """How many minutes the trainer spends on each kind of slide."""
 
-    opening: int = doc("The title slide.", _positive)
-    agenda: int = doc("The slide saying what the session covers.", _positive)
-    section: int = doc("Each slide that opens a part of the session.", _positive)
-    statement: int = doc("Each slide with one statement or benefit.", _positive)
-    comparison: int = doc("Each slide of the comparison table.", _positive)
-    closing: int = doc("The closing slide with the authors' contacts.", _positive)
+    opening: int = doc("The title slide.", _positive, default=2)
+    agenda: int = doc("The slide saying what the session covers.", _positive, default=1)
+    section: int = doc("Each slide that opens a part of the session.", _positive, default=1)
+    statements: int = doc("Each slide with one statement.", _positive, default=2)
+    steps: int = doc("Each slide of steps.", _positive, default=3)
+    points: int = doc("Each slide of points.", _positive, default=2)
+    table: int = doc("Each slide of a table.", _positive, default=4)
+    text: int = doc("Each slide of running text.", _positive, default=2)
+    callout: int = doc("Each slide with a highlighted sentence.", _positive, default=1)
+    contacts: int = doc("Each slide of contacts.", _positive, default=2)
+    questions: int = doc("The slide of discussion questions.", _positive, default=5)
+    closing: int = doc("The closing slide with the authors' contacts.", _positive, default=5)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the trainer does on the slides of each kind of block; each is added to those slides' speaker notes."""
+
+    statements: str = doc("On each statement slide.", default="")
+    steps: str = doc("On each slide of steps.", default="")
+    points: str = doc("On each slide of points.", default="")
+    table: str = doc("On each slide of a table.", default="")
+    text: str = doc("On each slide of running text.", default="")
+    callout: str = doc("On each slide with a highlighted sentence.", default="")
+    contacts: str = doc("On each slide of contacts.", default="")
 
 
 @dataclass(frozen=True)
 class Facilitation:
-    """How the training deck is presented: our own words for the trainer, not the organisation's text."""
+    """How the training deck is presented: our own words for the trainer, not the organisation's text.
 
-    agenda_title: str = doc("Title of the slide listing the parts of the session.")
-    closing_title: str = doc("Title of the last slide, which shows the authors and their contacts.")
-    opening_cue: str = doc("Speaker note for the title slide.")
-    agenda_cue: str = doc("Speaker note for the agenda slide.")
-    section_cue: str = doc("Speaker note added to each slide that opens a part.")
-    statement_cue: str = doc("Speaker note added to each statement and benefit slide.")
-    comparison_cue: str = doc("Speaker note added to each comparison table slide.")
-    closing_cue: str = doc("Speaker note for the closing slide.")
-    minutes: Minutes = doc("Minutes per kind of slide; the notes show them with a running total.")
+    Every field may be left out: the deck then uses the titles of the labels file and notes without cues.
+    """
+
+    agenda_title: str = doc("Title of the slide listing the parts of the session (default: the label "
+                            "'agenda_title').", default="")
+    closing_title: str = doc("Title of the last slide, which shows the authors and their contacts (default: "
+                             "the label 'closing_title').", default="")
+    opening_cue: str = doc("Speaker note for the title slide.", default="")
+    agenda_cue: str = doc("Speaker note for the agenda slide.", default="")
+    section_cue: str = doc("Speaker note added to each slide that opens a part.", default="")
+    closing_cue: str = doc("Speaker note for the closing slide.", default="")
+    cues: Cues = doc("Speaker notes for the slides of each kind of block.", default=Cues())
+    questions: tuple[str, ...] = doc("Questions to discuss with the group, shown on a slide of their own before "
+                                     "the closing slide.", default=())
+    minutes: Minutes = doc("Minutes per kind of slide; the notes show them with a running total.",
+                           default=Minutes())
+
+
+def _page_budget(value: int) -> str | None:
+    return None if 1 <= value <= 20 else f"must be from 1 to 20 pages, not {value}"
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Settings of this material's outputs."""
+
+    handout_pages: int = doc("The most pages the handout may take; a material that needs more fails with a "
+                             "message saying what to shorten.", _page_budget, default=2)
+    site_flyers: bool = doc("true to build a flyer of this material for every site of a sites file "
+                            "(`build --sites FILE`).", default=False)
 
 
 @dataclass(frozen=True)
@@ -188,7 +329,7 @@ class Translation:
 
     of: str = doc("The English content file this translates, next to this file, e.g. harm-reduction.yaml.")
     fingerprints: dict[str, str] = doc(
-        "For each translated text, by field (e.g. 'is_not.statements[0].body'), the fingerprint of the English "
+        "For each translated text, by field (e.g. 'sections[0].blocks[0].statements[0].body'), the fingerprint of the English "
         "text it was made from; `check` shows the fingerprint to write after updating a translation.")
 
 
@@ -281,6 +422,10 @@ class Labels(Located):
     scan_to_visit: str = doc("The caption under a site's QR code.")
     qr_code: str = doc("The description of a site's QR code for screen readers: {address}.")
     example_mark: str = doc("The mark across the top of a flyer made from example sites.")
+    agenda_title: str = doc("The title of the slide listing the parts of the session, unless the material's "
+                            "facilitation gives its own.")
+    closing_title: str = doc("The title of the last slide, unless the material's facilitation gives its own.")
+    questions_title: str = doc("The title of the slide of discussion questions.")
 
     def version(self, number: int, date: datetime.date) -> str:
         """Return how outputs name a version, e.g. 'Version 1, November 2026'."""
@@ -293,14 +438,16 @@ class Labels(Located):
 
 @dataclass(frozen=True)
 class Material(Located):
-    """The whole teaching material: every word of the source, and the brand it is shown in."""
+    """A whole teaching material: its facts, its sections, who wrote it, and how it is taught."""
 
     document: Document = doc("Facts about the document: title, language, version, date.")
-    is_not: StatementGroup = doc("The \"It is NOT ...\" statements: what harm reduction is not.")
-    benefits: StatementGroup = doc("The benefits: why harm reduction matters.")
-    comparison: Comparison = doc("Abstinence-based recovery and harm reduction, principle by principle.")
-    credits: Credits = doc("The authors of the material.")
-    facilitation: Facilitation = doc("How the training deck is presented: slide titles of our own, cues, timing.")
+    sections: tuple[Section, ...] = doc("The parts of the material, in reading order.")
+    credits: Credits | None = doc("The authors of the material; every output shows them.", default=None)
+    facilitation: Facilitation = doc(
+        "How the training deck is presented: slide titles of our own, cues, discussion questions, timing.",
+        default=Facilitation())
+    outputs: Outputs = doc("Settings of the outputs: the handout's page budget, and site flyers.",
+                           default=Outputs())
     acknowledgements: tuple[Acknowledgement, ...] = doc(
         "Findings of `check` kept on purpose, each with its reason; one that matches nothing is an error.",
         default=())
@@ -312,9 +459,31 @@ class Material(Located):
     labels: Labels | None = _internal(None)
 
     @property
+    def name(self) -> str:
+        """Return the material's name: its file name without `.yaml` (and without a translation's language)."""
+        return _material_name(self.source)
+
+    @property
     def version_line(self) -> str:
         """Return how every output names this version, e.g. 'Version 1, November 2026', in its language."""
         return self.labels.version(self.document.version, self.document.date)
+
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        """Return the credited authors, if any."""
+        return self.credits.authors if self.credits else ()
+
+    def blocks(self):
+        """Yield (section, block, field) for every block, in reading order; field is e.g. 'sections[2].blocks[1]'."""
+        for number, section in enumerate(self.sections):
+            for index, block in enumerate(section.blocks):
+                yield section, block, f"sections[{number}].blocks[{index}]"
+
+
+def _material_name(source: str) -> str:
+    from pathlib import PurePath
+
+    return PurePath(source).name.split(".")[0]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .errors import ContentError, Problem
 from .model import Located
 
 MAX_FILE_BYTES = 1_000_000
-# The content nests four levels deep (comparison > rows > each row > its cells); far deeper nesting is a
+# The content nests seven levels deep (sections > a section > blocks > a block > table > rows > a row); far deeper nesting is a
 # mistake or an attack, and would exhaust the YAML reader's recursion.
 MAX_NESTING = 100
 # Whole numbers (a version, minutes) are written in decimal digits; more than nine digits is a slip.
@@ -232,6 +232,13 @@ class _Reader:
             message = check(values[name]) if check and name in first_lines else None
             if message:
                 self.note(self.lines[_join(path, name)], _join(path, name), message)
+        whole_check = getattr(kind, "whole_check", None)  # a check of the record as a whole (see model.py)
+        found = whole_check(instance) if whole_check else None
+        if found:
+            part, message = found
+            where = f"{path}{part}" if part.startswith("[") else _join(path, part) if part else path
+            self.note(self.lines.get(where, node.start_mark.line + 1), where, message)
+            return None
         return instance
 
     @staticmethod
