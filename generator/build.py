@@ -85,7 +85,7 @@ def build_editions(editions: list[tuple[Material, str]], out_dir: Path,
     (e.g. 'es/flyer.pdf'). Every output is first written to a temporary folder,
     audited for accessibility and verified to show what it must; the files replace
     the previous outputs only after every output of every edition passed, so a
-    failure leaves `out_dir` as it was. Each folder's manifest then records what it holds.
+    failure leaves `out_dir` as it was. Its manifest then records every output it holds.
     """
     builders = choose_builders(names)
     jobs = []
@@ -115,22 +115,22 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
         for material, subfolder, _ in jobs:
             (staging / subfolder).mkdir(parents=True, exist_ok=True)
         results = dict(each_at_once(lambda index: units[index].build(), len(units), workers))
-        staged = []
+        entries = []
         for material, subfolder, builders in jobs:
             mine = [results[index] for index, unit in enumerate(units) if unit.material is material]
             built.warnings.extend(_passed_checks(mine, subfolder))
             filenames = [builder.filename for builder in builders]
             for builder, result in zip(builders, mine):
                 built.reads[(Path(subfolder) / builder.filename).as_posix()] = result.reads
-            staged.append((subfolder, filenames, manifest_entries(staging / subfolder, material, filenames)))
-        for subfolder, filenames, entries in staged:
+            entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix())
+                        for entry in manifest_entries(staging / subfolder, material, filenames)]
+        for material, subfolder, builders in jobs:
             target = out_dir / subfolder
             target.mkdir(parents=True, exist_ok=True)
-            for filename in filenames:
-                os.replace(staging / subfolder / filename, target / filename)
-                built.paths.append(target / filename)
-            built.manifests.append(
-                write_manifest(target, merged_manifest(read_manifest(target), entries, __version__)))
+            for builder in builders:
+                os.replace(staging / subfolder / builder.filename, target / builder.filename)
+                built.paths.append(target / builder.filename)
+        built.manifests.append(write_manifest(out_dir, merged_manifest(read_manifest(out_dir), entries, __version__)))
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .builders import BUILDERS
 from .checks import Report
-from .content import DEFAULT_BRAND, DEFAULT_CONTENT
+from .content import DEFAULT_BRAND, find_materials
 from .editions import load_editions
 from .parallel import cores
 from .errors import ContentError, UserError
@@ -21,15 +21,18 @@ from .errors import ContentError, UserError
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 DESCRIPTION = """\
-Build the flyer, handout and other teaching materials from one content file.
+Build the flyer, handout, deck and other outputs of every teaching material.
 
-The words live in content/harm-reduction.yaml and the colours and fonts in
-content/brand.yaml. Edit those files, then run `build`.
+Each material is one YAML file in content/ (content/harm-reduction.yaml, ...);
+the colours and fonts are in content/brand.yaml. Edit those files, then run
+`build`. Start a new material with `new NAME`.
 """
 
 EPILOG = """\
 examples:
-  python -m generator build                 build every output into output/
+  python -m generator build                 build every output of every material into output/
+  python -m generator build harm-reduction  build one material, into output/harm-reduction/
+  python -m generator new naloxone          start content/naloxone.yaml from a skeleton
   python -m generator build --sites content/sites.yaml
                                             also build a flyer for every site
   python -m generator watch                 rebuild whenever a content or template file is saved
@@ -39,7 +42,7 @@ examples:
 
 If something in the content is wrong, nothing is built and each problem is
 printed with the file and line to fix, e.g.
-  content/harm-reduction.yaml:42: comparison.rows[3].harm_reduction: must not be empty
+  content/harm-reduction.yaml:42: sections[2].blocks[1].table.rows[3][2]: must not be empty
 """
 
 
@@ -104,13 +107,35 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     )
     verify.add_argument("folder", metavar="DIR", type=Path, nargs="?", default=Path("output"),
                         help="the folder the outputs were built into (default: output)")
-    # CONTENT is an option here, since the positional is the folder.
-    verify.add_argument("--content", metavar="FILE", type=Path, default=DEFAULT_CONTENT,
-                        help=f"the content file the outputs were built from (default: {DEFAULT_CONTENT})")
+    # The materials are an option here, since the positional is the folder.
+    verify.add_argument("--material", metavar="NAME", dest="materials", action="append", default=[],
+                        help="verify only this material's outputs, DIR/NAME/ (may be given more than once; "
+                             "default: every material in content/)")
     verify.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
                         help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
     verify.add_argument("--sites", metavar="FILE", type=Path,
-                        help="also verify the flyer of every site in FILE, in DIR/sites/")
+                        help="also verify the flyer of every site in FILE, in DIR/NAME/sites/")
+
+    new = commands.add_parser(
+        "new",
+        help="start a new material from a commented skeleton",
+        description="Write content/NAME.yaml: a short, commented skeleton that uses every kind of block\n"
+        "and builds as it stands (marked draft). Replace its words with yours, then run `build NAME`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("name", metavar="NAME",
+                     help="the material's name: lower-case letters, digits and hyphens, e.g. naloxone-basics")
+    new.add_argument("--folder", metavar="DIR", type=Path, default=Path("content"),
+                     help="the content folder (default: content)")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a material file, for editors that complete and check YAML",
+        description="Print the JSON Schema of the content format, made from the content model. The\n"
+        "project keeps a copy in docs/material.schema.json, which new materials point to.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.set_defaults()  # no options: it prints the schema
     return main
 
 
@@ -122,10 +147,11 @@ def _build_arguments(command: argparse.ArgumentParser) -> None:
                          help=f"build only these outputs, one or more of: {', '.join(BUILDERS)}")
     command.add_argument("--lang", metavar="CODE", nargs="+", action="extend",
                          help="build only these languages, e.g. en or es (default: the English content and every "
-                              "translation beside it, such as harm-reduction.es.yaml; translations go to DIR/CODE/)")
+                              "translation beside it, such as harm-reduction.es.yaml; translations go to "
+                              "DIR/NAME/CODE/)")
     command.add_argument("--sites", metavar="FILE", type=Path,
-                         help="also build a flyer for every site in FILE, into DIR/sites/<site>/ (see "
-                              "content/sites.example.yaml)")
+                         help="also build a flyer for every site in FILE, into DIR/NAME/sites/<site>/, for each "
+                              "material that asks for them (see content/sites.example.yaml)")
     command.add_argument("--force", action="store_true",
                          help="rebuild every output, even those whose content, templates and fonts are unchanged")
     command.add_argument("--jobs", metavar="N", type=_workers, default=cores(),
@@ -139,8 +165,11 @@ def _workers(text: str) -> int:
 
 
 def _content_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("content", metavar="CONTENT", type=Path, nargs="?", default=DEFAULT_CONTENT,
-                         help=f"the content file (default: {DEFAULT_CONTENT})")
+    command.add_argument("materials", metavar="MATERIAL", nargs="*",
+                         help="a material's content file or name, e.g. content/harm-reduction.yaml or "
+                              "harm-reduction (default: every material in content/)")
+    command.add_argument("--material", metavar="NAME", dest="materials", action="append",
+                         help="the same, as an option; may be given more than once")
     command.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
                          help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
 
@@ -160,14 +189,38 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
         return run_watch(arguments)
     json_wanted = getattr(arguments, "format", "text") == "json"
     try:
+        if arguments.command == "new":
+            return run_new(arguments.name, arguments.folder)
+        if arguments.command == "schema":
+            return run_schema()
         if arguments.command == "build":
             return run_build(build_request(arguments))
-        editions = load_editions(arguments.content, arguments.brand, getattr(arguments, "lang", None))
+        editions = [edition for content in find_materials(arguments.materials)
+                    for edition in load_editions(content, arguments.brand, getattr(arguments, "lang", None))]
         if arguments.command == "check":
             return run_check(editions, arguments.strict, json_wanted, arguments.sites)
         return run_verify(editions, arguments.folder, arguments.sites)
     except UserError as error:
         return report_error(error, arguments.command, json_wanted)
+
+
+def run_new(name: str, folder: Path) -> int:
+    """Start a new material from the skeleton and say what to do next."""
+    from .skeleton import new_material
+
+    path = new_material(name, folder)
+    print(f"wrote {_shown(path)}")
+    print(f"Replace its words with yours, then build it with `python -m generator build {name}`; "
+          f"the outputs go to output/{name}/.")
+    return EXIT_OK
+
+
+def run_schema() -> int:
+    """Print the JSON Schema of a material file."""
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
 
 
 def report_error(error: UserError, command: str, json_wanted: bool = False) -> int:
@@ -209,7 +262,7 @@ def run_watch(arguments: argparse.Namespace) -> int:
         print(f"[{time.strftime('%H:%M:%S')}] {line}", flush=True)
 
     try:
-        watch(lambda: watched_files(request.content, request.brand, request.sites), rebuild, say)
+        watch(lambda: watched_files(request.contents, request.brand, request.sites), rebuild, say)
     except KeyboardInterrupt:
         print("Stopped watching.")
     return EXIT_OK
@@ -221,11 +274,11 @@ def check_editions(editions, sites=None) -> Report:
     from .translation import translation_findings
 
     report = check_sites(sites) if sites is not None else Report()
-    source = editions[0] if editions else None
+    sources = {material.name: material for material in editions if material.translation is None}
     for material in editions:
         report.extend(check_content(material))
-        if material.translation is not None and source.translation is None:
-            report.add(translation_findings(source, material))
+        if material.translation is not None and material.name in sources:
+            report.add(translation_findings(sources[material.name], material))
     return report
 
 
@@ -270,8 +323,7 @@ def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
         if not verdicts:
             continue
         found = True
-        if subfolder_of(material):
-            print(f"{folder}/ ({material.document.language}):")
+        print(f"{folder}/ ({material.document.language}):")
         print(verdict_table(verdicts))
         passed = passed and all(verdict.passed for verdict in verdicts)
     if sites_file is not None:
@@ -279,27 +331,32 @@ def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
         found = True
     if not found:
         names = ", ".join(builder.filename for builder in BUILDERS.values())
-        print(f"error: {out} holds none of the outputs ({names}); {build_first}", file=sys.stderr)
+        folders = ", ".join(dict.fromkeys(f"{out / material.name}/" for material in editions))
+        print(f"error: {folders} hold none of the outputs ({names}); {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK if passed else EXIT_PROBLEM
 
 
 def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
-    """Print a verdict on every site's flyer in every language it has, and return whether all passed."""
-    from .planning import plan_editions, site_output
+    """Print a verdict on every site's flyer of every material that has them, in every language, and return
+    whether all passed."""
+    from .planning import plan_materials, site_output, wants_site_flyers
     from .sites import load_sites
     from .verify import site_flyer_verdict, verdict_table
 
     sites = load_sites(sites_file)
-    by_code = {edition.code: edition for edition in plan_editions(Path(editions[0].source))}
+    sources = list(dict.fromkeys(Path(material.source) for material in editions if material.translation is None))
+    by_folder = {edition.subfolder: edition for edition in plan_materials(sources)}
     verdicts = []
     for material in editions:
-        edition = by_code[subfolder_of(material) or "en"]
+        edition = by_folder.get(subfolder_of(material))
+        if edition is None or not wants_site_flyers(edition.files[0]):
+            continue
         for site in sites.sites:
             if site.details_in(edition.code) is not None:
                 output = site_output(site, edition)
                 verdicts.append(site_flyer_verdict(out / output, material, site, output))
-    print(f"{out / 'sites'}/:")
+    print(f"site flyers in {out}/:")
     print(verdict_table(verdicts))
     return all(verdict.passed for verdict in verdicts)
 
@@ -308,8 +365,8 @@ def build_request(arguments: argparse.Namespace):
     """Return the build the command line asks for."""
     from .incremental import Request
 
-    return Request(arguments.content, arguments.brand, arguments.out, arguments.only, arguments.lang,
-                   arguments.sites, arguments.force, arguments.jobs)
+    return Request(find_materials(arguments.materials), arguments.brand, arguments.out, arguments.only,
+                   arguments.lang, arguments.sites, arguments.force, arguments.jobs)
 
 
 def run_build(request) -> int:
@@ -353,10 +410,10 @@ def refuse_on_errors(editions, sites=None) -> None:
 
 
 def subfolder_of(material) -> str:
-    """Return the output subfolder of an edition: the English source at the top, a translation by its language."""
+    """Return the output subfolder of an edition: the material's name, and a translation's language below it."""
     from .editions import language_code
 
-    return "" if material.translation is None else language_code(material)
+    return material.name if material.translation is None else f"{material.name}/{language_code(material)}"
 
 
 def _shown(path: Path) -> str:

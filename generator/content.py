@@ -14,8 +14,50 @@ from .model import Brand, Labels, Located, Material
 from .reading import read_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
-DEFAULT_CONTENT = Path("content/harm-reduction.yaml")
-DEFAULT_BRAND = Path("content/brand.yaml")
+CONTENT_FOLDER = Path("content")
+DEFAULT_CONTENT = CONTENT_FOLDER / "harm-reduction.yaml"
+DEFAULT_BRAND = CONTENT_FOLDER / "brand.yaml"
+# Files of the content folder that every material shares, and so are not materials themselves.
+SHARED_FILES = ("brand.yaml", "stigma-glossary.yaml")
+
+
+def is_material_file(path: Path) -> bool:
+    """Return whether `path` is a material: a YAML file that is not shared, a sites file or a translation."""
+    name = Path(path).name
+    return (name.endswith(".yaml") and name not in SHARED_FILES and not name.startswith("sites")
+            and name.count(".") == 1)
+
+
+def material_files(folder: Path = CONTENT_FOLDER) -> list[Path]:
+    """Return every material in the content folder, by name."""
+    return sorted(path for path in Path(folder).glob("*.yaml") if is_material_file(path))
+
+
+def find_materials(named: list[str] | None, folder: Path = CONTENT_FOLDER) -> list[Path]:
+    """Return the material files `named` (paths, or names of files in `folder`), or every material in `folder`.
+
+    Raise UserError naming the materials that exist when a name matches none.
+    """
+    from .errors import UserError
+
+    if not named:
+        found = material_files(folder)
+        if not found:
+            raise UserError(f"{folder}/ holds no material; start one with `python -m generator new NAME`")
+        return found
+    paths = []
+    for name in named:
+        path = Path(name)
+        if path.suffix != ".yaml":
+            path = Path(folder) / f"{name}.yaml"
+        if not path.is_file():
+            known = ", ".join(file.stem for file in material_files(folder)) or "none yet"
+            raise UserError(f"there is no material '{name}' ({path} does not exist); the materials are: {known}")
+        if not is_material_file(path):
+            raise UserError(f"{path} is not a material: the brand, the glossary, sites files and translations "
+                            "are read along with the materials, not built on their own")
+        paths.append(path)
+    return list(dict.fromkeys(paths))
 
 
 def load_content(content_path: Path = DEFAULT_CONTENT, brand_path: Path = DEFAULT_BRAND) -> Material:

@@ -20,7 +20,7 @@ from .checks import Finding
 from .errors import BuildError, ContentError
 from .freshness import BuildState, Checksums, generator_fingerprint
 from .model import Material
-from .planning import (Planned, common_size_key, former_sites, plan_editions, plan_outputs,
+from .planning import (Planned, common_size_key, former_sites, plan_materials, plan_outputs,
                        untranslated_sites)
 from .site_flyers import Progress, SiteJob, build_site_flyers
 from .sites import SiteList, load_sites
@@ -48,7 +48,7 @@ class Outcome:
 class Request:
     """What a person asked `build` for."""
 
-    content: Path
+    contents: list[Path]  # the materials' content files
     brand: Path
     out_dir: Path
     only: list[str] | None = None
@@ -73,7 +73,7 @@ def build_changed(request: Request, check: Callable[[list[Material], SiteList | 
         # The content is checked before the output folder is touched: a build refused for its content
         # creates nothing. When only site flyers are out of date, the main outputs being up to date shows
         # that the content passed the checks already.
-        materials = build.load({planned.edition.code for planned in stale}, check,
+        materials = build.load({planned.edition.subfolder for planned in stale}, check,
                                content_checked=all(planned.site for planned in stale))
         with only_build_in(build.out_dir):
             build.state = BuildState.read(build.out_dir)  # as the last build left it, now no other build can write
@@ -90,7 +90,7 @@ class _Build:
     def __init__(self, request: Request, state: BuildState):
         self.request, self.state = request, state
         self.out_dir = Path(request.out_dir)
-        self.editions = plan_editions(request.content, request.languages)
+        self.editions = plan_materials(request.contents, request.languages)
         self.builders = choose_builders(request.only)
         self.sites = load_sites(request.sites) if request.sites else None
         self.checksums, self.generator = Checksums(), generator_fingerprint()
@@ -101,24 +101,24 @@ class _Build:
         """Return the planned outputs to build, noting the others as kept and what the sites file lacks."""
         if self.sites:
             self.outcome.notes += untranslated_sites(self.editions, self.sites, self.request.sites)
-            self.outcome.notes += former_sites(self.out_dir, self.sites, self.request.sites)
+            self.outcome.notes += former_sites(self.out_dir, self.editions, self.sites, self.request.sites)
         stale = [planned for planned in self.planned if self.request.force
                  or not self.state.is_fresh(planned.output, planned.inputs, self.checksums, self.generator)]
         rebuilt = {planned.output for planned in stale}
         self.outcome.kept = [planned.output for planned in self.planned if planned.output not in rebuilt]
         return stale
 
-    def load(self, codes: set[str], check, content_checked: bool) -> dict[str, Material]:
-        """Return the material of each edition in `codes`, after checking every edition (unless the content was
-        `content_checked` already, when only those are read) and the sites."""
+    def load(self, wanted: set[str], check, content_checked: bool) -> dict[str, Material]:
+        """Return the material of each edition in `wanted` (by subfolder), after checking every edition (unless
+        the content was `content_checked` already, when only those are read) and the sites."""
         from .content import load_content, unshowable_characters
 
         materials, problems = {}, []
         for edition in self.editions:
-            if content_checked and edition.code not in codes:
+            if content_checked and edition.subfolder not in wanted:
                 continue
             try:
-                materials[edition.code] = load_content(edition.files[-1], self.request.brand)
+                materials[edition.subfolder] = load_content(edition.files[-1], self.request.brand)
             except ContentError as error:
                 problems += error.problems
         if problems:
@@ -128,7 +128,7 @@ class _Build:
             if unshowable:
                 raise ContentError(unshowable)
         check([] if content_checked else list(materials.values()), self.sites)
-        return {code: material for code, material in materials.items() if code in codes}
+        return {folder: material for folder, material in materials.items() if folder in wanted}
 
     def main_outputs(self, stale: list[Planned], materials: dict[str, Material]) -> None:
         """Build the stale main outputs, all or nothing, and remember what each was made from."""
@@ -137,7 +137,7 @@ class _Build:
             chosen = [builder for builder in self.builders
                       if any(planned.edition == edition and planned.builder == builder for planned in stale)]
             if chosen:
-                jobs.append((materials[edition.code], edition.subfolder, chosen))
+                jobs.append((materials[edition.subfolder], edition.subfolder, chosen))
         if not jobs:
             return
         built = build_held(jobs, self.out_dir, self.request.workers)
@@ -151,11 +151,11 @@ class _Build:
         """Build the stale site flyers, moving each into place as it passes, and note which failed."""
         if not stale:
             return
-        jobs = [SiteJob(planned.site, materials[planned.edition.code], planned.output) for planned in stale]
-        size_keys = {materials[edition.code].document.language:
+        jobs = [SiteJob(planned.site, materials[planned.edition.subfolder], planned.output) for planned in stale]
+        size_keys = {materials[edition.subfolder].source:
                      common_size_key(edition, self.request.brand, self.sites.example, self.checksums, self.generator)
-                     for edition in self.editions if edition.code in materials}
-        known = {language: self.state.sizes[key] for language, key in size_keys.items() if key in self.state.sizes}
+                     for edition in self.editions if edition.subfolder in materials}
+        known = {source: self.state.sizes[key] for source, key in size_keys.items() if key in self.state.sizes}
         try:
             staging = Path(tempfile.mkdtemp(prefix=".building-", dir=self.out_dir))
         except OSError as error:
@@ -165,7 +165,7 @@ class _Build:
             result = build_site_flyers(jobs, self.sites, staging, self.request.workers,
                                        bar.advance if bar else lambda output, succeeded: None, known)
             # Sizes found from inputs that are gone would never be used again.
-            self.state.sizes = {size_keys[language]: size for language, size in result.sizes.items()}
+            self.state.sizes = {size_keys[source]: size for source, size in result.sizes.items()}
             for planned in stale:
                 if planned.output in result.failed:
                     self.state.forget(planned.output)

@@ -25,22 +25,36 @@ SITES_FOLDER = "sites"
 
 @dataclass(frozen=True)
 class Edition:
-    """One language of the material: the content files it is read from and where its outputs go."""
+    """One language of one material: the content files it is read from and where its outputs go."""
 
     code: str  # 'en' for the English source, else the translation's language code, e.g. 'es'
     files: tuple[Path, ...]  # the English content first, then the translation
-    subfolder: str  # '' for the English source, else the code
+    subfolder: str  # the material's name for the English source, e.g. 'harm-reduction', else 'harm-reduction/es'
+
+    @property
+    def material(self) -> str:
+        """Return the name of the material this is an edition of."""
+        return self.files[0].name.removesuffix(".yaml")
 
 
 def plan_editions(content: Path, languages: list[str] | None = None) -> list[Edition]:
     """Return the English edition and one per translation beside it, limited to `languages` (codes) if given."""
     content = Path(content)
-    editions = [Edition("en", (content,), "")]
+    name = content.name.removesuffix(".yaml")
+    editions = [Edition("en", (content,), name)]
     for translation in translations_of(content):
         code = translation.name.split(".")[-2]
-        editions.append(Edition(code, (content, translation), code))
+        editions.append(Edition(code, (content, translation), f"{name}/{code}"))
     if languages:
-        found = [edition.code for edition in editions]
+        editions = [edition for edition in editions if edition.code in languages]
+    return editions
+
+
+def plan_materials(contents: list[Path], languages: list[str] | None = None) -> list[Edition]:
+    """Return the editions of every material, limited to `languages` (codes) if given, which some must have."""
+    editions = [edition for content in contents for edition in plan_editions(content)]
+    if languages:
+        found = list(dict.fromkeys(edition.code for edition in editions))
         unknown = [code for code in languages if code not in found]
         if unknown:
             raise UserError(f"there is no '{unknown[0]}' edition; found: {', '.join(found)}")
@@ -67,13 +81,28 @@ def common_size_key(edition: Edition, brand: Path, example: bool, checksums: Che
 
 def site_output(site: Site, edition: Edition) -> str:
     """Return where the flyer of `site` in `edition` goes inside the output folder."""
-    return (Path(SITES_FOLDER) / site.folder / edition.subfolder / "flyer.pdf").as_posix()
+    language = "" if edition.code == "en" else edition.code
+    return (Path(edition.material) / SITES_FOLDER / site.folder / language / "flyer.pdf").as_posix()
 
 
 def site_inputs(sites: SiteList, site: Site, edition: Edition, brand: Path, checksums: Checksums) -> dict[str, str]:
     """Return the checksums of what the flyer of `site` is made from: its edition's files and its own entry."""
     entry = repr((site, sites.example))
     return {**edition_inputs(edition, brand, checksums), f"site {site.folder}": text_fingerprint(entry)}
+
+
+def wants_site_flyers(content: Path) -> bool:
+    """Return whether a material asks for site flyers (`outputs: site_flyers: true`), read without checking it.
+
+    A file that cannot be read says no here; loading it reports why.
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(content).read_text(encoding="utf-8-sig"))
+        return data["outputs"]["site_flyers"] is True
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
+        return False
 
 
 def sites_with_flyers_in(sites: SiteList, edition: Edition) -> list[Site]:
@@ -101,7 +130,8 @@ def plan_outputs(editions: list[Edition], builders: list[Builder], sites: SiteLi
         for builder in builders:
             output = (Path(edition.subfolder) / builder.filename).as_posix()
             planned.append(Planned(output, edition, builder, None, inputs))
-        for site in sites_with_flyers_in(sites, edition) if sites else []:
+        wanted = sites is not None and wants_site_flyers(edition.files[0])
+        for site in sites_with_flyers_in(sites, edition) if wanted else []:
             planned.append(Planned(site_output(site, edition), edition, None, site,
                                    site_inputs(sites, site, edition, brand, checksums)))
     return planned
@@ -110,19 +140,24 @@ def plan_outputs(editions: list[Edition], builders: list[Builder], sites: SiteLi
 def untranslated_sites(editions: list[Edition], sites: SiteList, sites_file: Path) -> list[str]:
     """Return a note for each translation some sites have no flyer in, for want of their details in it."""
     notes = []
-    for edition in editions[1:]:
-        untranslated = [site.name for site in sites.sites if site.details_in(edition.code) is None]
+    codes = dict.fromkeys(edition.code for edition in editions
+                          if edition.code != "en" and wants_site_flyers(edition.files[0]))
+    for code in codes:
+        untranslated = [site.name for site in sites.sites if site.details_in(code) is None]
         if untranslated:
-            notes.append(f"no '{edition.code}' flyer for {', '.join(untranslated)}: add the hours and "
-                         f"services under `translations: {edition.code}:` in {sites_file}")
+            notes.append(f"no '{code}' flyer for {', '.join(untranslated)}: add the hours and "
+                         f"services under `translations: {code}:` in {sites_file}")
     return notes
 
 
-def former_sites(out_dir: Path, sites: SiteList, sites_file: Path) -> list[str]:
-    """Return a note for each folder of output/sites/ that belongs to no site of the sites file any more."""
-    folder = Path(out_dir) / SITES_FOLDER
+def former_sites(out_dir: Path, editions: list[Edition], sites: SiteList, sites_file: Path) -> list[str]:
+    """Return a note for each folder of output/<material>/sites/ that belongs to no site of the sites file any more."""
     current = {site.folder for site in sites.sites}
-    former = sorted(path.name for path in folder.iterdir() if path.is_dir() and path.name not in current) \
-        if folder.is_dir() else []
-    return [f"{folder / name}/ holds the flyer of a site that is not in {sites_file} any more; delete the "
-            "folder if that site has closed, so nobody prints its flyer" for name in former]
+    notes = []
+    for material in dict.fromkeys(edition.material for edition in editions):
+        folder = Path(out_dir) / material / SITES_FOLDER
+        former = sorted(path.name for path in folder.iterdir() if path.is_dir() and path.name not in current) \
+            if folder.is_dir() else []
+        notes += [f"{folder / name}/ holds the flyer of a site that is not in {sites_file} any more; delete the "
+                  "folder if that site has closed, so nobody prints its flyer" for name in former]
+    return notes

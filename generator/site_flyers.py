@@ -3,7 +3,7 @@
 Each flyer is written to a temporary folder, opened and checked, audited for
 accessibility like the other outputs, and only then moved over the previous one;
 a site whose flyer fails keeps its previous flyer, and the others are still built.
-The body size is fitted once per language, for a panel of the least height, and
+The body size is fitted once per edition (material and language), for a panel of the least height, and
 fits every site whose details fill no more, so a flyer usually costs one layout;
 a site with longer details is fitted on its own.
 """
@@ -39,7 +39,7 @@ class BatchResult:
 
     built: dict[str, set[str]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
-    sizes: dict[str, float] = field(default_factory=dict)  # the common size of each language
+    sizes: dict[str, float] = field(default_factory=dict)  # the common size of each edition, by content file
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class _Batch:
     jobs: list[SiteJob]
     example: bool
     staging: Path
-    body_sizes: dict[str, float]  # the common size of each language (see SiteFlyerBuilder.common_size)
+    body_sizes: dict[str, float]  # the common size of each edition, by content file (see SiteFlyerBuilder.common_size)
     sites_file: str
 
     def build(self, index: int) -> tuple[set[str] | None, str | None]:
@@ -65,7 +65,7 @@ class _Batch:
             target.parent.mkdir(parents=True, exist_ok=True)
             with noting_reads() as reads:
                 SiteFlyerBuilder().build_site(job.material, job.site, self.example, target,
-                                              self.body_sizes[job.material.document.language], self.sites_file)
+                                              self.body_sizes[job.material.source], self.sites_file)
             reader = PdfReader(target)  # opened once, for the verdict and the audit
             problems = verify_site_flyer(target, job.material, job.site, reader)
             problems += [f"{finding.message} ({finding.suggestion})"
@@ -83,13 +83,13 @@ def build_site_flyers(jobs: list[SiteJob], sites: SiteList, staging: Path, worke
                       finished: Callable[[str, bool], None], known_sizes: dict[str, float]) -> BatchResult:
     """Build every job's flyer into `staging`, calling `finished(output, succeeded)` as each one ends.
 
-    `known_sizes` are common sizes (by language tag) found before from the same inputs; the others are found here.
+    `known_sizes` are common sizes (by content file) found before from the same inputs; the others are found here.
     """
     builder = SiteFlyerBuilder()
-    languages = {job.material.document.language: job.material for job in jobs}
+    editions = {job.material.source: job.material for job in jobs}
     try:
-        sizes = {language: known_sizes.get(language) or builder.common_size(material, sites.example)
-                 for language, material in languages.items()}
+        sizes = {source: known_sizes.get(source) or builder.common_size(material, sites.example)
+                 for source, material in editions.items()}
     except UserError as error:  # even the shortest details do not fit: no flyer can be built
         return BatchResult(failed={job.output: _without_file_name(error) for job in jobs})
     # The workers start from this process, with the common sizes found.

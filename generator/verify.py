@@ -13,6 +13,7 @@ from pathlib import Path
 from .builders import BUILDERS, Builder
 from .builders.slides_handout import SLIDES_PER_PAGE
 from .model import Material
+from .promises import Expected, flyer_shows
 from .slideplan import plan_slides
 
 US_LETTER = (612, 792)  # points
@@ -35,15 +36,6 @@ class Verdict:
     def passed(self) -> bool:
         """Return whether the output shows everything it must and has no other problem."""
         return not self.missing and not self.problems
-
-
-@dataclass(frozen=True)
-class Expected:
-    """A text an output must show, with the short name it goes by when it is missing."""
-
-    label: str
-    text: str
-    in_notes: bool = False  # the deck may say it in the speaker notes instead of showing it
 
 
 @dataclass(frozen=True)
@@ -88,7 +80,7 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
         kind = "PowerPoint deck" if unit == "slides" else "PDF"
         reason = str(error).strip() or type(error).__name__
         return Verdict(path.name, None, unit, size, (), (f"cannot be read as a {kind}: {reason}",))
-    expected = REQUIREMENTS[builder.name](material)
+    expected = builder.promises(material)
     problems = list(reading.problems)
     problems += length_problems(builder.name, reading.count, material)
     problems += size_problems(path.name, size)
@@ -130,78 +122,6 @@ def missing_from(reading: Reading, expected: list[Expected]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(missing))
 
 
-# What each output must show
-
-
-def principles(material: Material) -> list[Expected]:
-    """Return every principle's name."""
-    return [Expected(f"principle '{row.name}'", row.name) for row in material.comparison.rows]
-
-
-def principle_cells(material: Material) -> list[Expected]:
-    """Return both cells of every principle, named by their column."""
-    columns = material.comparison.columns
-    return [Expected(f"{column} cell of '{row.name}'", cell)
-            for row in material.comparison.rows
-            for column, cell in ((columns.abstinence, row.abstinence), (columns.harm_reduction, row.harm_reduction))]
-
-
-def credits(material: Material) -> list[Expected]:
-    """Return every detail of every author."""
-    return [Expected(f"credit '{detail}'", detail)
-            for author in material.credits.authors
-            for detail in (author.name, author.role, author.organisation, author.email)]
-
-
-def statements(material: Material, part: str, in_notes: bool = False) -> list[Expected]:
-    """Return the headline or body (`part`) of every statement, numbered within its group."""
-    return [Expected(f"statement {part} {number} of '{group.heading}'", getattr(statement, part), in_notes)
-            for group in (material.is_not, material.benefits)
-            for number, statement in enumerate(group.statements, start=1)]
-
-
-def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expected]:
-    """Return every text of the source: statements, comparison, principles and credits."""
-    comparison = material.comparison
-    expected = statements(material, "headline") + statements(material, "body", bodies_in_notes)
-    expected += [Expected(f"comparison intro sentence {number}", sentence)
-                 for number, sentence in enumerate(comparison.intro, start=1)]
-    expected += [Expected(f"column heading '{heading}'", heading) for heading in comparison.header]
-    expected += principles(material) + principle_cells(material)
-    expected += [Expected(f"credits heading '{material.credits.heading}'", material.credits.heading)]
-    return expected + credits(material)
-
-
-def flyer_shows(material: Material) -> list[Expected]:
-    """Return what the flyer shows: every headline, every principle name and the credits."""
-    return statements(material, "headline") + principles(material) + credits(material)
-
-
-def handout_shows(material: Material) -> list[Expected]:
-    """Return what the handout shows: every word of the source."""
-    return every_word(material)
-
-
-def deck_shows(material: Material) -> list[Expected]:
-    """Return what the deck shows: every word of the source, a statement's body on its slide or in its notes."""
-    return every_word(material, bodies_in_notes=True)
-
-
-def slide_companion_shows(material: Material) -> list[Expected]:
-    """Return what the printed slides show: every slide title, every principle with both cells, and the credits."""
-    titles = [Expected(f"slide title '{slide.title}'", slide.title) for slide in plan_slides(material).slides]
-    return titles + principles(material) + principle_cells(material) + credits(material)
-
-
-REQUIREMENTS: dict[str, Callable[[Material], list[Expected]]] = {
-    "flyer": flyer_shows,
-    "handout": handout_shows,
-    "slides": deck_shows,
-    "slides-handout": slide_companion_shows,
-    "facilitator-guide": slide_companion_shows,
-}
-
-
 # Length and size
 
 
@@ -209,8 +129,9 @@ def length_problems(name: str, count: int, material: Material) -> list[str]:
     """Return a sentence if the output has more or fewer pages or slides than it must."""
     if name == "flyer" and count != 1:
         return [f"has {counted(count, 'page')}; the flyer must have 1"]
-    if name == "handout" and count > 2:
-        return [f"has {counted(count, 'page')}; the handout must have at most 2"]
+    budget = material.outputs.handout_pages
+    if name == "handout" and count > budget:
+        return [f"has {counted(count, 'page')}; the handout must have at most {budget}"]
     if name == "slides-handout":
         slides = len(plan_slides(material).slides)
         pages = math.ceil(slides / SLIDES_PER_PAGE)
@@ -405,7 +326,7 @@ def site_flyer_shows(material: Material, site) -> list[Expected]:
     """Return what a site's flyer shows: what the flyer shows, and the site's details in its language."""
     details = site.details_in(material.document.language.split("-")[0].lower())
     texts = [site.name, *site.address, site.phone, site.web_shown, *details.hours, *details.services]
-    return flyer_shows(material) + [Expected(f"site detail '{text}'", text) for text in texts]
+    return flyer_shows(material, with_site=True) + [Expected(f"site detail '{text}'", text) for text in texts]
 
 
 def verify_site_flyer(path: Path, material: Material, site, reader=None) -> list[str]:

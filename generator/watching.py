@@ -12,12 +12,12 @@ from .templating import TEMPLATES
 INTERVAL = 0.4
 
 
-def watched_files(content: Path, brand: Path, sites: Path | None) -> list[Path]:
-    """Return every file a build reads that a person edits: the content folder's files, the sites file, the templates."""
-    folders = {Path(content).parent, Path(brand).parent}
+def watched_files(contents: list[Path], brand: Path, sites: Path | None) -> list[Path]:
+    """Return every file a build reads that a person edits: the content folders' files, the sites file, the templates."""
+    folders = {Path(content).parent for content in contents} | {Path(brand).parent}
     files = {path for folder in folders for path in folder.glob("*") if path.is_file()}
     files |= {path for path in TEMPLATES.rglob("*") if path.is_file()}
-    files |= {Path(content), Path(brand)} | ({Path(sites)} if sites else set())
+    files |= {Path(content) for content in contents} | {Path(brand)} | ({Path(sites)} if sites else set())
     return sorted(files)
 
 

@@ -28,6 +28,12 @@ class Builder:
         """Write this output for `material` to `target`."""
         raise NotImplementedError
 
+    def promises(self, material: Material) -> list:
+        """Return what this output must show of `material` (see promises.py), as `verify` checks it."""
+        from ..promises import PROMISES
+
+        return PROMISES[self.name](material)
+
 
 class PdfBuilder(Builder):
     """A builder whose output is a PDF rendered by WeasyPrint from an HTML template."""

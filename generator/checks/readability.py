@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import KINDS
+
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
@@ -51,23 +53,25 @@ FEWEST_WORDS = 30
 
 
 def blocks(material) -> list[tuple[str, str, int, list[str]]]:
-    """Return the blocks to grade: (field that names the block, its first field, target grade, texts)."""
-    statements = {name: [text for s in group.statements for text in (s.headline, s.body)]
-                  for name, group in (("is_not", material.is_not), ("benefits", material.benefits))}
-    comparison = material.comparison
+    """Return the blocks to grade: (field that names the block, its first field, target grade, texts).
+
+    The flyer is graded as one block (the title and what it shows of each section), each section as one,
+    and the trainer's words as one.
+    """
+    from ..promises import block_texts, credits, flyer_shows
+
+    not_prose = {item.text for item in credits(material)}
+    flyer = [material.document.title] + [item.text for item in flyer_shows(material) if item.text not in not_prose]
+    graded = [("flyer", "document.title", CLIENT_GRADE, flyer)]
+    for number, section in enumerate(material.sections):
+        texts = [section.heading] + [item.text for block in section.blocks
+                                     for item in block_texts(section, block) if item.text not in not_prose]
+        graded.append((f"sections[{number}]", f"sections[{number}]", STAFF_GRADE, texts))
     cues = material.facilitation
-    flyer = ([material.document.title]
-             + [s.headline for s in material.is_not.statements + material.benefits.statements]
-             + list(comparison.intro) + [row.name for row in comparison.rows])
-    return [
-        ("flyer", "document.title", CLIENT_GRADE, flyer),
-        ("is_not", "is_not", STAFF_GRADE, statements["is_not"]),
-        ("benefits", "benefits", STAFF_GRADE, statements["benefits"]),
-        ("comparison", "comparison", STAFF_GRADE, list(comparison.intro) + [c for row in comparison.cells for c in row]),
-        ("facilitation", "facilitation", STAFF_GRADE,
-         [cues.opening_cue, cues.agenda_cue, cues.section_cue, cues.statement_cue, cues.comparison_cue,
-          cues.closing_cue]),
-    ]
+    trainer = [cues.opening_cue, cues.agenda_cue, cues.section_cue, cues.closing_cue, *cues.questions,
+               *(getattr(cues.cues, kind) for kind in KINDS)]
+    graded.append(("facilitation", "facilitation", STAFF_GRADE, [text for text in trainer if text]))
+    return graded
 
 
 def findings(material) -> list:
