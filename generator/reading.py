@@ -200,13 +200,14 @@ class _Reader:
             return None
         fields = {f.name: f for f in dataclasses.fields(kind) if not f.metadata.get("internal")}
         hints = typing.get_type_hints(kind)
-        values, first_lines, suggested = {}, {}, set()
+        values, first_lines, suggested, unknown = {}, {}, set(), False
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             key_line = key_node.start_mark.line + 1
             if key not in fields:
                 close = difflib.get_close_matches(str(key), list(fields), n=1) if key is not None else []
                 suggested.update(close)
+                unknown = True
                 self.problem(key_node, _join(path, _shortened(str(key))), self.unknown_key(key, close, fields))
                 continue
             if key in first_lines:
@@ -233,7 +234,8 @@ class _Reader:
             if message:
                 self.note(self.lines[_join(path, name)], _join(path, name), message)
         whole_check = getattr(kind, "whole_check", None)  # a check of the record as a whole (see model.py)
-        found = whole_check(instance) if whole_check else None
+        # After an unknown key, the record as a whole was not written as meant: that key's problem says enough.
+        found = whole_check(instance) if whole_check and not unknown else None
         if found:
             part, message = found
             where = f"{path}{part}" if part.startswith("[") else _join(path, part) if part else path
