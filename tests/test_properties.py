@@ -26,11 +26,12 @@ OUTPUTS = {"flyer": "flyer.pdf", "handout": "handout.pdf", "slides": "slides.ppt
 SHIPPED = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
 # The texts to replace: the statements, the comparison's principles and cells, and the authors' names. The
 # principle "View of Relapse" stays: an acknowledgement in the content names it, and would fail the check.
+ROWS = ("sections", 2, "blocks", 1, "table", "rows")
 FIELDS = (
-    [(group, "statements", index, key) for group in ("is_not", "benefits")
-     for index in range(len(SHIPPED[group]["statements"])) for key in ("headline", "body")]
-    + [("comparison", "rows", index, key) for index in range(len(SHIPPED["comparison"]["rows"]))
-       for key in ("name", "abstinence", "harm_reduction") if (index, key) != (6, "name")]
+    [("sections", section, "blocks", 0, "statements", index, key) for section in (0, 1)
+     for index in range(len(SHIPPED["sections"][section]["blocks"][0]["statements"])) for key in ("headline", "body")]
+    + [(*ROWS, index, column) for index in range(len(SHIPPED["sections"][2]["blocks"][1]["table"]["rows"]))
+       for column in range(3) if (index, column) != (6, 0)]
     + [("credits", "authors", index, "name") for index in range(len(SHIPPED["credits"]["authors"]))]
 )
 
@@ -60,8 +61,11 @@ edits = st.dictionaries(st.sampled_from(FIELDS), texts, min_size=1, max_size=4)
 def content_with(changes: dict) -> dict:
     """Return the shipped content with each field named in `changes` given its new text."""
     content = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))  # a fresh copy to change
-    for (section, items, index, key), text in changes.items():
-        content[section][items][index][key] = text
+    for path, text in changes.items():
+        place = content
+        for key in path[:-1]:
+            place = place[key]
+        place[path[-1]] = text
     return content
 
 
@@ -99,7 +103,8 @@ def as_read(text: str) -> str:
 @given(changes=edits)
 def test_any_text_is_built_readably_or_refused_with_a_message(changes):
     with tempfile.TemporaryDirectory() as folder:
-        content, output = Path(folder) / "content.yaml", Path(folder) / "output"
+        content, built = Path(folder) / "content.yaml", Path(folder) / "output"
+        output = built / "content"  # the material's own folder
         content.write_text(yaml.safe_dump(content_with(changes), allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
 
@@ -108,11 +113,14 @@ def test_any_text_is_built_readably_or_refused_with_a_message(changes):
 
         if status != 0:
             assert (status, refusal(said) is not None) == (1, True), said
-            assert not output.exists() or not any(output.iterdir()), "a refused build left files behind"
+            assert not built.exists() or not any(built.iterdir()), "a refused build left files behind"
             event(f"refused for {refusal(said)}")  # shown by --hypothesis-show-statistics
             return
         event("built")
-        names = [as_read(row["name"]) for row in content_with(changes)["comparison"]["rows"]]
+        rows = content_with(changes)
+        for key in ROWS:
+            rows = rows[key]
+        names = [as_read(row[0]) for row in rows]
         shown = {"flyer": pdf_text(output / OUTPUTS["flyer"]), "handout": pdf_text(output / OUTPUTS["handout"]),
                  "slides": deck_text(output / OUTPUTS["slides"])}
         for output_name, text in shown.items():

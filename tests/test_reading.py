@@ -24,19 +24,19 @@ def problems_in(case: str) -> list[str]:
     [
         ("bad_yaml", "3: this is not valid YAML: mapping values are not allowed here "
                      "(put text that contains ': ' in quotes, or check the indentation)"),
-        ("unknown_key", "19: comparision: unknown key 'comparision'; did you mean 'comparison'?"),
-        ("duplicate_key", "11: is_not.heading: duplicate key (first written on line 10); keep only one"),
-        ("empty_text", "30: comparison.rows[0].harm_reduction: must not be empty"),
-        ("missing_field", "34: credits.authors[0].email: is missing; add `email: ...` to this entry"),
+        ("unknown_key", "24: sections[2].blocks[1].tabel: unknown key 'tabel'; did you mean 'table'?"),
+        ("duplicate_key", "11: sections[0].heading: duplicate key (first written on line 10); keep only one"),
+        ("empty_text", "32: sections[2].blocks[1].table.rows[0][2]: must not be empty"),
+        ("missing_field", "36: credits.authors[0].email: is missing; add `email: ...` to this entry"),
         ("wrong_types", "7: document.version: must be a whole number, not 'one'"),
-        ("not_a_list", "16: benefits.statements: must be a list (lines starting with '- '), not 'It Helps'"),
-        ("bad_values", "37: credits.authors[0].email: 'ada at example' is not an e-mail address "
+        ("not_a_list", "17: sections[1].blocks[0].statements: must be a list (lines starting with '- '), not 'It Helps'"),
+        ("bad_values", "39: credits.authors[0].email: 'ada at example' is not an e-mail address "
                        "(expected name@example.org)"),
         ("python_tag", "4: document.subtitle: the YAML tag '!!python/object/apply:os.system' is not allowed; "
                        "remove it"),
         ("tabs", "4: this is not valid YAML: found character '\\t' that cannot start any token "
                  "(indent with spaces, not tabs)"),
-        ("not_utf8", "36: is not UTF-8 text; save it with UTF-8 encoding"),
+        ("not_utf8", "38: is not UTF-8 text; save it with UTF-8 encoding"),
         ("list_at_top", "1: the file must be a mapping of keys (`name: value` lines), not a list"),
     ],
 )
@@ -61,7 +61,7 @@ def test_a_missing_file_is_reported():
 def test_every_problem_is_collected_before_stopping(tmp_path):
     text = (CASES / "minimal.yaml").read_text()
     text = text.replace("  version: 1\n", "  version: one\n")
-    text = text.replace("      body: It keeps the tests short.\n", "      body: ''\n")
+    text = text.replace("            body: It keeps the tests short.\n", "            body: ''\n")
     text = text.replace("  date: 2026-01-15\n", "  date: 2026-13-45\n  colour: blue\n")
     broken = tmp_path / "broken.yaml"
     broken.write_text(text)
@@ -72,7 +72,7 @@ def test_every_problem_is_collected_before_stopping(tmp_path):
         f"{broken}:8: document.date: must be a date written as YYYY-MM-DD, not '2026-13-45'",
         f"{broken}:9: document.colour: unknown key 'colour'; expected one of: "
         "title, subtitle, subject, language, version, date, status, approved_by",
-        f"{broken}:19: benefits.statements[0].body: must not be empty",
+        f"{broken}:20: sections[1].blocks[0].statements[0].body: must not be empty",
     ]
 
 
@@ -84,7 +84,7 @@ def test_problems_in_the_brand_are_reported_with_those_in_the_content(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_content(CASES / "empty_text.yaml", brand)
     assert str(caught.value).splitlines() == [
-        f"{CASES / 'empty_text.yaml'}:30: comparison.rows[0].harm_reduction: must not be empty",
+        f"{CASES / 'empty_text.yaml'}:32: sections[2].blocks[1].table.rows[0][2]: must not be empty",
         f"{brand}:{ink_line}: palette.ink: 'dark blue' is not a colour "
         '(expected six hex digits, e.g. "#1D4E5C", in quotes)',
     ]
@@ -104,14 +104,14 @@ def test_an_unknown_font_names_the_fonts_to_choose_from(tmp_path):
 
 def test_aliases_are_refused(tmp_path):
     text = (CASES / "minimal.yaml").read_text()
-    text = text.replace("  heading: What it is not\n", "  heading: &same What it is not\n")
-    text = text.replace("  heading: Why it matters\n", "  heading: *same\n")
+    text = text.replace("  - heading: What it is not\n", "  - heading: &same What it is not\n")
+    text = text.replace("  - heading: Why it matters\n", "  - heading: *same\n")
     aliased = tmp_path / "aliased.yaml"
     aliased.write_text(text)
     with pytest.raises(ContentError) as caught:
         load_content(aliased, BRAND)
     assert str(caught.value) == (
-        f"{aliased}:10: benefits.heading: anchors and aliases (*name) are not supported; write the text out in full"
+        f"{aliased}:10: sections[1].heading: anchors and aliases (*name) are not supported; write the text out in full"
     )
 
 
@@ -123,7 +123,50 @@ def test_the_model_is_immutable_and_knows_its_lines():
     material = load_content(CASES / "minimal.yaml", BRAND)
     with pytest.raises(dataclasses.FrozenInstanceError):
         material.document.title = "Changed"
-    assert isinstance(material.comparison.rows, tuple)
-    assert material.line_of("comparison.rows[0].harm_reduction") == 30
-    assert material.line_of("credits.authors[0].email") == 37
+    assert isinstance(material.sections[2].blocks[1].table.rows, tuple)
+    assert material.line_of("sections[2].blocks[1].table.rows[0][2]") == 32
+    assert material.line_of("credits.authors[0].email") == 39
     assert material.source == str(CASES / "minimal.yaml")
+
+
+@pytest.mark.parametrize(
+    ("block", "offset", "expected"),
+    [
+        ("      - video: clip.mp4\n", 0, "sections[2].blocks[2].video: unknown key 'video'; expected one of: statements, "
+                                      "steps, points, table, text, callout, contacts"),
+        ("      - points: [A point]\n        callout: A sentence.\n", 0,
+         "sections[2].blocks[2]: holds points and callout; a block has one kind, so give each its own `- ` entry "
+         "under blocks"),
+        ("      - table:\n          columns: [Only]\n          rows: [[One]]\n", 1,
+         "sections[2].blocks[2].table.columns: a table has 2 to 5 columns, not 1"),
+        ("      - table:\n          columns: [A, B]\n          rows:\n            - [One, Two]\n            - [Three]\n", 4,
+         "sections[2].blocks[2].table.rows[1]: has 1 cells but the table has 2 columns; give every row one cell per "
+         "column"),
+        ("      - contacts:\n          - name: Front desk\n", 1,
+         "sections[2].blocks[2].contacts[0]: says no way to reach them; add a phone, email or web"),
+        ("      - steps:\n          - step: Open the door.\n            detial: Slowly.\n", 2,
+         "sections[2].blocks[2].steps[0].detial: unknown key 'detial'; did you mean 'detail'?"),
+    ],
+)
+def test_a_block_that_is_not_one_known_kind_is_reported_with_its_line(tmp_path, block, offset, expected):
+    text = (CASES / "minimal.yaml").read_text()
+    anchor = "              - Improved health\n"
+    broken = tmp_path / "blocks.yaml"
+    broken.write_text(text.replace(anchor, anchor + block))
+    line = text.splitlines().index(anchor.rstrip("\n")) + 2 + offset
+    assert [problem.split(":", 2)[1:] for problem in problems_of(broken)][0] == [str(line), " " + expected]
+
+
+def test_a_section_may_say_what_the_flyer_shows_but_only_in_known_words(tmp_path):
+    text = (CASES / "minimal.yaml").read_text()
+    broken = tmp_path / "flyer.yaml"
+    broken.write_text(text.replace("  - heading: Compared\n", "  - heading: Compared\n    flyer: everything\n"))
+    assert problems_of(broken) == [f"{broken}:21: sections[2].flyer: must be one of full, headlines, heading, no, "
+                                   "not 'everything'"]
+
+
+def problems_of(path) -> list[str]:
+    """Return the problems reported for the content file at `path`, as printed."""
+    with pytest.raises(ContentError) as caught:
+        load_content(path, BRAND)
+    return str(caught.value).splitlines()

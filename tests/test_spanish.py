@@ -48,9 +48,9 @@ def test_every_output_shows_every_principle_and_the_credits(spanish, spanish_out
     texts = {name: pdf_text(spanish_outputs / name) for name in PDFS}
     texts["slides.pptx"] = deck_text(spanish_outputs / "slides.pptx")
     for name, text in texts.items():
-        for row in spanish.comparison.rows:
-            assert shows(text, row.name), (name, row.name)
-        for author in spanish.credits.authors:
+        for row in spanish.sections[2].blocks[1].table.rows:
+            assert shows(text, row[0]), (name, row[0])
+        for author in spanish.authors:
             assert shows(text, author.name) and shows(text, author.email), name
     assert verify_folder(spanish_outputs, spanish) and all(v.passed for v in verify_folder(spanish_outputs, spanish))
 
@@ -81,23 +81,26 @@ def test_the_accented_letters_are_real_text(spanish_outputs):
 def test_a_stale_and_a_missing_translation_are_reported_with_their_lines(material, tmp_path):
     text = SPANISH.read_text(encoding="utf-8")
     lines = text.splitlines()
-    old = fingerprint(material.written["benefits.statements[0].headline"])
-    assert f'benefits.statements[0].headline: "{old}"' in text
+    headline = "sections[1].blocks[0].statements[0].headline"
+    old = fingerprint(material.written[headline])
+    assert f'{headline}: "{old}"' in text
     # Drop the last principle of the comparison: its lines run to the blank line before the credits.
-    start = next(n for n, line in enumerate(lines) if line.strip() == "- name: Estigma e inclusión")
+    start = next(n for n, line in enumerate(lines) if line.strip() == "- - Estigma e inclusión")
     end = next(n for n in range(start, len(lines)) if not lines[n].strip())
     text = "\n".join(lines[:start] + lines[end:]) + "\n"
-    text = text.replace(f'benefits.statements[0].headline: "{old}"', 'benefits.statements[0].headline: "000000000000"')
+    text = text.replace(f'{headline}: "{old}"', f'{headline}: "000000000000"')
     broken = tmp_path / "harm-reduction.es.yaml"
     broken.write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "content" / "harm-reduction.yaml", tmp_path / "harm-reduction.yaml")
     findings = translation_findings(material, load_content(broken, BRAND))
     rules = [(f.rule, f.field) for f in findings]
-    assert ("translation-missing", "comparison.rows[9].name") in rules
-    assert ("translation-extra", "translation.fingerprints[comparison.rows[9].name]") not in rules
+    last_row = "sections[2].blocks[1].table.rows[9]"
+    assert [rule for rule in rules if rule[0] == "translation-missing"] == [
+        ("translation-missing", f"{last_row}[{column}]") for column in range(3)]
+    assert not any(rule == "translation-extra" for rule, _ in rules)
     stale = next(f for f in findings if f.rule == "translation-stale")
-    assert stale.field == "benefits.statements[0].headline"
-    assert stale.line == load_content(broken, BRAND).line_of("benefits.statements[0].headline")
+    assert stale.field == headline
+    assert stale.line == load_content(broken, BRAND).line_of(headline)
     assert stale.suggestion == f'update the translation, then set its fingerprint to "{old}"'
     missing = next(f for f in findings if f.rule == "translation-missing")
     assert missing.file == str(broken) and missing.line is not None

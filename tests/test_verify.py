@@ -76,24 +76,28 @@ def test_only_the_named_outputs_are_verified_in_the_order_named(material, output
 
 
 def test_a_flyer_of_other_content_misses_exactly_the_renamed_principle(material, copied):
-    rows = tuple(dataclasses.replace(row, name="Taking Part") if row.name == "Engagement" else row
-                 for row in material.comparison.rows)
-    other = dataclasses.replace(material, comparison=dataclasses.replace(material.comparison, rows=rows))
+    section = material.sections[2]
+    table = section.blocks[1].table
+    rows = tuple(("Taking Part", *row[1:]) if row[0] == "Engagement" else row for row in table.rows)
+    blocks = (section.blocks[0], dataclasses.replace(section.blocks[1], table=dataclasses.replace(table, rows=rows)))
+    other = dataclasses.replace(material, sections=(*material.sections[:2], dataclasses.replace(section, blocks=blocks)))
     FlyerBuilder().build(other, copied / "flyer.pdf")
 
     verdict = only_verdict(copied, material, "flyer.pdf")
 
-    assert verdict.missing == ("principle 'Engagement'",)
+    missing = f"row 'Engagement' of '{section.heading}'"
+    assert verdict.missing == (missing,)
     assert verdict.problems == ()
     assert not verdict.passed
     lines = verdict_table([verdict]).splitlines()
     assert lines[1].startswith("flyer.pdf") and lines[1].endswith("FAILED")
-    assert lines[2:] == ["    missing principle 'Engagement'", "1 of 1 output failed."]
+    assert lines[2:] == [f"    missing {missing}", "1 of 1 output failed."]
 
 
 def test_a_deck_with_a_slide_deleted_has_too_few_slides_and_misses_its_statement(material, copied):
     planned = plan_slides(material).slides
-    number = next(n for n, slide in enumerate(planned) if slide.title == material.is_not.statements[1].headline)
+    is_not = material.sections[0]
+    number = next(n for n, slide in enumerate(planned) if slide.title == is_not.blocks[0].statements[1].headline)
     deck = Presentation(copied / "slides.pptx")
     listed = deck.slides._sldIdLst  # python-pptx has no public way to delete a slide
     deck.part.drop_rel(listed[number].rId)
@@ -105,7 +109,7 @@ def test_a_deck_with_a_slide_deleted_has_too_few_slides_and_misses_its_statement
     assert verdict.count == len(planned) - 1
     assert verdict.problems == (
         f"has {len(planned) - 1} slides; the deck must have one for each of the {len(planned)} planned slides",)
-    heading = material.is_not.heading
+    heading = is_not.heading
     assert verdict.missing == (f"statement headline 2 of '{heading}'", f"statement body 2 of '{heading}'")
 
 

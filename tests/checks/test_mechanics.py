@@ -11,8 +11,8 @@ from generator.content import load_content
 from ..conftest import BRAND, CASES, ROOT
 
 MINIMAL = (CASES / "minimal.yaml").read_text()
-LOADS = "      body: It is a small file that loads.\n"  # is_not.statements[0].body, line 13
-SHORT = "      body: It keeps the tests short.\n"  # benefits.statements[0].body, line 18
+LOADS = "            body: It is a small file that loads.\n"  # sections[0].blocks[0].statements[0].body, line 14
+SHORT = "            body: It keeps the tests short.\n"  # sections[1].blocks[0].statements[0].body, line 18
 
 
 def variant(tmp_path, *replacements: tuple[str, str]):
@@ -43,61 +43,61 @@ def test_the_minimal_case_has_no_slips():
     ("replacements", "expected"),
     [
         pytest.param(
-            [(LOADS, "      body: It is a small file that loads..\n")],
-            ["13: doubled-punctuation: is_not.statements[0].body: 'loads..' has a doubled full stop "
+            [(LOADS, "            body: It is a small file that loads..\n")],
+            ["14: doubled-punctuation: sections[0].blocks[0].statements[0].body: 'loads..' has a doubled full stop "
              "-> write one full stop: 'loads.'"],
             id="doubled-punctuation"),
         pytest.param(
             # Across a line break of a folded block, as a reader sees it.
-            [(SHORT, "      body: >-\n        It keeps The\n        the tests short.\n")],
-            ["18: doubled-word: benefits.statements[0].body: 'The the' has the word 'the' twice in a row "
+            [(SHORT, "            body: >-\n              It keeps The\n              the tests short.\n")],
+            ["19: doubled-word: sections[1].blocks[0].statements[0].body: 'The the' has the word 'the' twice in a row "
              "-> delete the second 'the'"],
             id="doubled-word"),
         pytest.param(
-            [(SHORT, "      body: It keeps the tests short (and simple.\n")],
-            ["18: unbalanced: benefits.statements[0].body: '(and' opens a bracket that is never closed "
+            [(SHORT, "            body: It keeps the tests short (and simple.\n")],
+            ["19: unbalanced: sections[1].blocks[0].statements[0].body: '(and' opens a bracket that is never closed "
              "-> add ')' where the aside ends, or delete the '('"],
             id="unbalanced-bracket"),
         pytest.param(
-            [(SHORT, '      body: It keeps "the tests" short".\n')],
-            ["18: unbalanced: benefits.statements[0].body: 'short\".' has a straight double quote (\") without a "
+            [(SHORT, '            body: It keeps "the tests" short".\n')],
+            ["19: unbalanced: sections[1].blocks[0].statements[0].body: 'short\".' has a straight double quote (\") without a "
              "partner; the text has 3 of them -> add the missing \" where the quotation starts or ends, "
              "or delete the extra one"],
             id="unbalanced-straight-quotes"),
         pytest.param(
             [("  title: Minimal Material\n", '  title: "Minimal Material "\n'),
-             (SHORT, "      body: It keeps the tests short , and  simple.\n")],
+             (SHORT, "            body: It keeps the tests short , and  simple.\n")],
             ["3: stray-space: document.title: 'Material ' ends with a space -> delete the space at the end: "
              "'Material'",
-             "18: stray-space: benefits.statements[0].body: 'short ,' has a space before the comma "
+             "19: stray-space: sections[1].blocks[0].statements[0].body: 'short ,' has a space before the comma "
              "-> delete the space: 'short,'",
-             "18: stray-space: benefits.statements[0].body: 'and  simple.' has 2 spaces in a row "
+             "19: stray-space: sections[1].blocks[0].statements[0].body: 'and  simple.' has 2 spaces in a row "
              "-> leave one space: 'and simple.'"],
             id="stray-space"),
         pytest.param(
-            [(SHORT, "      body: It keeps the tests short - and simple.\n")],
-            ["18: dash-style: benefits.statements[0].body: 'short - and' has a hyphen used as a dash "
+            [(SHORT, "            body: It keeps the tests short - and simple.\n")],
+            ["19: dash-style: sections[1].blocks[0].statements[0].body: 'short - and' has a hyphen used as a dash "
              "-> write an en dash with spaces, 'short – and', or an em dash without, 'short—and'"],
             id="dash-style-hyphen"),
         pytest.param(
-            [(SHORT, "      body: It keeps the tests short--and simple.\n")],
-            ["18: dash-style: benefits.statements[0].body: 'short--and' has a double hyphen where a dash belongs "
+            [(SHORT, "            body: It keeps the tests short--and simple.\n")],
+            ["19: dash-style: sections[1].blocks[0].statements[0].body: 'short--and' has a double hyphen where a dash belongs "
              "-> write an en dash with spaces, 'short – and', or an em dash without, 'short—and'"],
             id="dash-style-double-hyphen"),
         pytest.param(
             # Two spaced en dashes (lines 4 and 18) and one unspaced (line 36): the unspaced one is reported.
             [("  subtitle: One of everything\n", "  subtitle: One of everything – and more\n"),
-             (SHORT, "      body: It keeps the tests short – and simple.\n"),
+             (SHORT, "            body: It keeps the tests short – and simple.\n"),
              ("Example Programs – Springfield", "Example Programs–Springfield")],
-            ["36: dash-style: credits.authors[0].organisation: 'Programs–Springfield' has no spaces around the "
+            ["38: dash-style: credits.authors[0].organisation: 'Programs–Springfield' has no spaces around the "
              "en dash, but the text writes 2 of its 3 en dashes with spaces "
              "-> write it like the others: 'Programs – Springfield'"],
             id="dash-style-mixed"),
         pytest.param(
-            [(SHORT, "      body: It keeps the recovry tests short for Qxzvbw.\n")],
-            ["18: spelling: benefits.statements[0].body: 'recovry' is not in the dictionary "
+            [(SHORT, "            body: It keeps the recovry tests short for Qxzvbw.\n")],
+            ["19: spelling: sections[1].blocks[0].statements[0].body: 'recovry' is not in the dictionary "
              "-> did you mean 'recovery'? If 'recovry' is right, add it to content/words.txt",
-             "18: spelling: benefits.statements[0].body: 'Qxzvbw' is not in the dictionary "
+             "19: spelling: sections[1].blocks[0].statements[0].body: 'Qxzvbw' is not in the dictionary "
              "-> check the spelling; if 'Qxzvbw' is right, add it to content/words.txt"],
             id="spelling"),
     ],
@@ -121,20 +121,20 @@ def test_each_slip_is_reported_with_file_line_and_fix(tmp_path, replacements, ex
     ],
 )
 def test_good_text_is_not_reported(tmp_path, body):
-    path = variant(tmp_path, (LOADS, f"      body: >-\n        {body}\n"))
+    path = variant(tmp_path, (LOADS, f"            body: >-\n              {body}\n"))
     assert reported(path) == []
 
 
 def test_severities_follow_the_rule(tmp_path):
-    path = variant(tmp_path, (LOADS, "      body: It is is a small file  that loads..\n"))
+    path = variant(tmp_path, (LOADS, "            body: It is is a small file  that loads..\n"))
     severities = {finding.rule: finding.severity for finding in mechanics.findings(load_content(path, BRAND))}
     assert severities == {"doubled-word": ERROR, "doubled-punctuation": ERROR, "stray-space": WARNING}
 
 
 def test_findings_carry_the_term_for_acknowledgements(tmp_path):
-    path = variant(tmp_path, (SHORT, "      body: It keeps the recovry tests short.\n"))
+    path = variant(tmp_path, (SHORT, "            body: It keeps the recovry tests short.\n"))
     [finding] = mechanics.findings(load_content(path, BRAND))
-    assert (finding.term, finding.field, finding.line) == ("recovry", "benefits.statements[0].body", 18)
+    assert (finding.term, finding.field, finding.line) == ("recovry", "sections[1].blocks[0].statements[0].body", 19)
 
 
 def test_line_breaks_are_read_as_spaces():
@@ -194,9 +194,9 @@ def test_the_less_common_dash_spacing_is_the_one_reported(styles, minority):
 
 
 def test_a_dash_with_a_space_on_one_side_is_reported(tmp_path):
-    path = variant(tmp_path, (SHORT, "      body: It keeps the tests short —and simple.\n"))
+    path = variant(tmp_path, (SHORT, "            body: It keeps the tests short —and simple.\n"))
     assert reported(path) == [
-        f"{path}:18: dash-style: benefits.statements[0].body: 'short —and' has a space on one side of the em dash "
+        f"{path}:19: dash-style: sections[1].blocks[0].statements[0].body: 'short —and' has a space on one side of the em dash "
         "only -> put a space on both sides or on neither: 'short — and' or 'short—and'"
     ]
 

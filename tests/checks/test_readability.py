@@ -28,12 +28,15 @@ def test_the_shipped_content_is_within_its_targets(material):
 
 def test_hard_client_text_is_reported_as_a_warning_on_its_first_line(material):
     heavy = "Comprehensive individualized interdisciplinary multidimensional rehabilitative interventions"
-    rows = tuple(dataclasses.replace(row, name=heavy) for row in material.comparison.rows)
-    hard = dataclasses.replace(material, comparison=dataclasses.replace(material.comparison, rows=rows))
+    section = material.sections[2]
+    table = section.blocks[1].table
+    heavier = dataclasses.replace(table, rows=tuple((heavy, *row[1:]) for row in table.rows))
+    blocks = (section.blocks[0], dataclasses.replace(section.blocks[1], table=heavier))
+    hard = dataclasses.replace(material, sections=(*material.sections[:2], dataclasses.replace(section, blocks=blocks)))
     found = findings(hard)
-    # Principle names are on the flyer and in the staff comparison: both blocks read too hard now.
+    # The table's row names are on the flyer and in the staff text of their section: both read too hard now.
     assert [(f.rule, f.severity, f.field, f.line) for f in found] == [
         ("reading-grade", "warning", "flyer", material.line_of("document.title")),
-        ("reading-grade", "warning", "comparison", material.line_of("comparison"))]
+        ("reading-grade", "warning", "sections[2]", material.line_of("sections[2]"))]
     assert found[0].message.startswith("reads at grade ")
     assert found[0].message.endswith("(Flesch-Kincaid), above grade 8 for client-facing text")

@@ -10,7 +10,7 @@ from generator.checks.findings import ERROR, WARNING, Finding
 from generator.model import Acknowledgement
 
 
-def finding(rule="stigma", severity=WARNING, field="comparison.rows[6].name", term="Relapse", line=113):
+def finding(rule="stigma", severity=WARNING, field="sections[2].blocks[1].table.rows[6][0]", term="Relapse", line=113):
     return Finding(rule, severity, "content.yaml", line, field, f"'{term}' can stigmatise", "say 'x'", term)
 
 
@@ -19,19 +19,19 @@ def with_acknowledgements(material, *acknowledgements):
 
 
 def test_an_acknowledged_finding_is_set_aside_with_its_reason(material):
-    ack = Acknowledgement(rule="stigma", field="comparison.rows[6].name", reason="Their own word.", term="relapse")
+    ack = Acknowledgement(rule="stigma", field="sections[2].blocks[1].table.rows[6][0]", reason="Their own word.", term="relapse")
     kept, acknowledged, unused = acknowledge(with_acknowledgements(material, ack), [finding()])
     assert kept == [] and unused == []
     assert acknowledged == [(finding(), "Their own word.")]
 
 
 def test_an_acknowledgement_must_match_rule_field_and_term(material):
-    elsewhere = Acknowledgement(rule="stigma", field="comparison.rows[5].name", reason="r", term="relapse")
+    elsewhere = Acknowledgement(rule="stigma", field="sections[2].blocks[1].table.rows[5][0]", reason="r", term="relapse")
     kept, acknowledged, unused = acknowledge(with_acknowledgements(material, elsewhere), [finding()])
     assert kept == [finding()] and acknowledged == []
     assert [str(f) for f in unused] == [
         f"{material.source}:{material.line_of('acknowledgements[0]')}: acknowledgement: acknowledgements[0]: acknowledges a stigma finding for "
-        "'relapse' in comparison.rows[5].name, but there is no such finding -> remove this acknowledgement, "
+        "'relapse' in sections[2].blocks[1].table.rows[5][0], but there is no such finding -> remove this acknowledgement, "
         "or correct its rule, field or term"
     ]
     assert unused[0].severity == ERROR

@@ -22,7 +22,7 @@ def test_a_term_is_reported_with_file_line_term_and_suggestion(tmp_path):
     material, path = content_with(tmp_path, "body: It is a small file that loads.",
                                   "body: It is a small file that Addicts load.")
     assert [str(f) for f in findings(material)] == [
-        f"{path}:13: stigma: is_not.statements[0].body: 'Addicts' can stigmatise people who use drugs "
+        f"{path}:14: stigma: sections[0].blocks[0].statements[0].body: 'Addicts' can stigmatise people who use drugs "
         "-> say 'person who uses drugs' or 'person with a substance use disorder' (NIDA, Words Matter)"
     ]
 
@@ -72,4 +72,4 @@ def test_forms_of_a_word():
 
 
 def test_the_shipped_content_uses_only_the_acknowledged_term(material):
-    assert [(f.field, f.term) for f in findings(material)] == [("comparison.rows[6].name", "Relapse")]
+    assert [(f.field, f.term) for f in findings(material)] == [("sections[2].blocks[1].table.rows[6][0]", "Relapse")]
