@@ -234,7 +234,7 @@ class Capture:
         from generator import verify
         from generator.builders import BUILDERS, base
         from generator.cli import refuse_on_errors
-        from generator.content import DEFAULT_BRAND, DEFAULT_CONTENT
+        from generator.content import DEFAULT_BRAND, material_files
 
         render, write = base.render_pdf_document, base.PdfBuilder.write
 
@@ -263,7 +263,7 @@ class Capture:
             for owner, name, step in steps:
                 if callable(getattr(owner, name, None)):
                     patches.enter_context(mock.patch.object(owner, name, self._timed(step, getattr(owner, name))))
-            request = incremental.Request(DEFAULT_CONTENT, DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
+            request = incremental.Request(material_files(), DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
             started = time.perf_counter()
             incremental.build_changed(request, refuse_on_errors)
             return time.perf_counter() - started
@@ -283,7 +283,7 @@ class Capture:
 
 
 def staged_output(target: Path) -> str:
-    """Return the output a path in a build's staging folder stands for, e.g. 'es/flyer.pdf'."""
+    """Return the output a path in a build's staging folder stands for, e.g. 'harm-reduction/es/flyer.pdf'."""
     parts = target.parts
     staging = max(index for index, part in enumerate(parts) if part.startswith(".building-"))
     return "/".join(parts[staging + 1:])
@@ -295,7 +295,7 @@ def write_floor_manifest(capture: Capture, built: Path, folder: Path) -> Path:
 
     documents = []
     for output, (html, css) in capture.html.items():
-        if output.startswith("sites/"):
+        if "/sites/" in output:
             continue
         name = output.replace("/", "__")
         (folder / f"{name}.html").write_text(html, encoding="utf-8")
@@ -315,7 +315,7 @@ def write_flyer_manifest(capture: Capture, folder: Path) -> tuple[Path, str]:
     from generator.templating import TEMPLATES
 
     output = next(output for output in sorted(capture.html)
-                  if output.startswith("sites/") and capture.layouts_before_write[output] == 1)
+                  if "/sites/" in output and capture.layouts_before_write[output] == 1)
     html, css = capture.html[output]
     (folder / "site-flyer.html").write_text(html, encoding="utf-8")
     (folder / "site-flyer.css").write_text(css, encoding="utf-8")
