@@ -100,9 +100,10 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="open the built outputs and confirm each shows what it must",
-        description="Open every output in DIR with a PDF or PowerPoint reader and confirm that it\n"
-        "shows what it must (every principle, the authors, and every word where the output\n"
-        "promises it), has the right pages or slides, and is small enough to e-mail.",
+        description="Open every output in DIR/NAME/ of each material with a PDF or PowerPoint reader\n"
+        "and confirm that it shows what it must (the headings, headlines, steps and table rows\n"
+        "it promises, the authors, and every word where the output promises it), has the right\n"
+        "pages or slides, and is small enough to e-mail.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verify.add_argument("folder", metavar="DIR", type=Path, nargs="?", default=Path("output"),
@@ -168,7 +169,8 @@ def _content_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("materials", metavar="MATERIAL", nargs="*",
                          help="a material's content file or name, e.g. content/harm-reduction.yaml or "
                               "harm-reduction (default: every material in content/)")
-    command.add_argument("--material", metavar="NAME", dest="materials", action="append",
+    # Its own dest: argparse sets an empty '*' positional after the options, which would drop their names.
+    command.add_argument("--material", metavar="NAME", dest="material_options", action="append", default=[],
                          help="the same, as an option; may be given more than once")
     command.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
                          help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             return run_schema()
         if arguments.command == "build":
             return run_build(build_request(arguments))
-        editions = [edition for content in find_materials(arguments.materials)
+        editions = [edition for content in find_materials(named_materials(arguments))
                     for edition in load_editions(content, arguments.brand, getattr(arguments, "lang", None))]
         if arguments.command == "check":
             return run_check(editions, arguments.strict, json_wanted, arguments.sites)
@@ -246,11 +248,17 @@ def run_watch(arguments: argparse.Namespace) -> int:
 
     import dataclasses
 
-    request = build_request(arguments)
+    try:
+        request = build_request(arguments)
+    except UserError as error:  # e.g. a material that does not exist: said once, before watching
+        return report_error(error, "watch")
 
     def rebuild() -> None:
         nonlocal request
         try:
+            # Unless materials were named, those in the content folder now: one added while watching is
+            # built, and one deleted is let go.
+            request = dataclasses.replace(request, contents=find_materials(named_materials(arguments)))
             run_build(request)
         except UserError as error:
             report_error(error, "watch")
@@ -316,11 +324,12 @@ def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
         wrong = "is not a folder" if out.exists() else "does not exist"
         print(f"error: {out} {wrong}; {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
-    passed, found = True, False
+    passed, found, unbuilt = True, False, []
     for material in editions:
         folder = out / subfolder_of(material)
         verdicts = verify_folder(folder, material) if folder.is_dir() else []
         if not verdicts:
+            unbuilt.append((folder, material))
             continue
         found = True
         print(f"{folder}/ ({material.document.language}):")
@@ -329,10 +338,17 @@ def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
     if sites_file is not None:
         passed = verify_site_flyers(editions, out, sites_file) and passed
         found = True
+    if found and unbuilt:
+        # A material never built is not verified: saying nothing would pass it.
+        for folder, material in unbuilt:
+            print(f"error: {folder}/ holds none of the outputs of {material.source}; build them with "
+                  f"`python -m generator build {material.name}`", file=sys.stderr)
+        passed = False
     if not found:
         names = ", ".join(builder.filename for builder in BUILDERS.values())
-        folders = ", ".join(dict.fromkeys(f"{out / material.name}/" for material in editions))
-        print(f"error: {folders} hold none of the outputs ({names}); {build_first}", file=sys.stderr)
+        folders = list(dict.fromkeys(f"{out / material.name}/" for material in editions))
+        holds = "holds" if len(folders) == 1 else "hold"
+        print(f"error: {', '.join(folders)} {holds} none of the outputs ({names}); {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK if passed else EXIT_PROBLEM
 
@@ -361,11 +377,16 @@ def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
     return all(verdict.passed for verdict in verdicts)
 
 
+def named_materials(arguments: argparse.Namespace) -> list[str]:
+    """Return the materials named on the command line, as positionals and with --material, in that order."""
+    return [*getattr(arguments, "materials", []), *getattr(arguments, "material_options", [])]
+
+
 def build_request(arguments: argparse.Namespace):
     """Return the build the command line asks for."""
     from .incremental import Request
 
-    return Request(find_materials(arguments.materials), arguments.brand, arguments.out, arguments.only,
+    return Request(find_materials(named_materials(arguments)), arguments.brand, arguments.out, arguments.only,
                    arguments.lang, arguments.sites, arguments.force, arguments.jobs)
 
 
@@ -390,7 +411,10 @@ def run_build(request) -> int:
     for output, problem in outcome.failed.items():
         print(f"error: {_shown(request.out_dir / output)}: {problem}", file=sys.stderr)
     if not outcome.written and not outcome.failed:
-        print(f"Nothing to rebuild: all {len(outcome.kept)} outputs are up to date (use --force to rebuild them).")
+        kept = len(outcome.kept)
+        up_to_date = ("the 1 output is up to date (use --force to rebuild it)" if kept == 1
+                      else f"all {kept} outputs are up to date (use --force to rebuild them)")
+        print(f"Nothing to rebuild: {up_to_date}.")
     else:
         print(outcome.summary())
     return EXIT_PROBLEM if outcome.failed else EXIT_OK

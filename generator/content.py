@@ -48,11 +48,14 @@ def find_materials(named: list[str] | None, folder: Path = CONTENT_FOLDER) -> li
     paths = []
     for name in named:
         path = Path(name)
-        if path.suffix != ".yaml":
+        # A name with a folder or an ending is a path as typed; a bare name is a material of `folder`.
+        if len(path.parts) == 1 and not path.suffix:
             path = Path(folder) / f"{name}.yaml"
         if not path.is_file():
             known = ", ".join(file.stem for file in material_files(folder)) or "none yet"
             raise UserError(f"there is no material '{name}' ({path} does not exist); the materials are: {known}")
+        if path.suffix != ".yaml":
+            raise UserError(f"{path} is not a material: a material's file name ends in .yaml")
         if not is_material_file(path):
             raise UserError(f"{path} is not a material: the brand, the glossary, sites files and translations "
                             "are read along with the materials, not built on their own")

@@ -93,8 +93,8 @@ TWO_COLUMNS = Layout(
     ),
     rule_top=_RULE_UNDER_TOP_TITLE,
 )
-COMPARISON = Layout(
-    "Comparison Table",
+TABLE = Layout(
+    "Table",
     title=_TOP_TITLE,
     bodies=(),
     table=Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, 5.0, size=20, min_size=MIN_BODY_PT),
@@ -114,15 +114,30 @@ CLOSING = Layout(
 # On every slide of a draft, top right, clear of the titles.
 DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 7.0, 0.05, 7.0, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
 
-LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, COMPARISON, CLOSING)
+LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING)
 
-# The comparison table's column widths, as shares of its width, and its cells' inner margins.
-TABLE_COLUMN_SHARES = (0.24, 0.38, 0.38)
+# How far apart the slides handout prints the lines of a slide's text, as a multiple of the type size
+# (slides-handout.css); it prints them in the print font, so the plan measures text in both fonts.
+PRINTED_LINE_SPACING = 1.2
+
+# A table's cells' inner margins.
 CELL_INSET_X = 0.1
 CELL_INSET_Y = 0.06
 
 # Nothing may be drawn below this line but the footer.
 CONTENT_BOTTOM = 7.0
+
+
+def table_shares(columns: int) -> tuple[float, ...]:
+    """Return the width of each of a table's `columns`, as shares of the table's width.
+
+    The first column only names its row, so it is narrower than the others, which share the rest equally:
+    a 3-column table gets (0.24, 0.38, 0.38).
+    """
+    # Rounded to hundredths of a percent: the printed tables write them as CSS percentages.
+    first = round(min(0.3, 0.72 / columns), 4)
+    rest = round((1 - first) / (columns - 1), 4)
+    return (first, *[rest] * (columns - 1))
 
 
 def space_after(size: float, last: bool) -> float:

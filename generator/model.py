@@ -317,7 +317,7 @@ class Acknowledgement:
     """A finding of `check` that the editors have looked at and keep on purpose, with their reason."""
 
     rule: str = doc("The rule that reported it, as `check` names it, e.g. 'stigma' or 'spelling'.")
-    field: str = doc("Where it is, as `check` names it, e.g. 'comparison.rows[6].name'.")
+    field: str = doc("Where it is, as `check` names it, e.g. 'sections[2].blocks[1].table.rows[6][0]'.")
     reason: str = doc("Why it stays: the report shows this beside the finding.")
     term: str = doc("The word or phrase it is about, e.g. 'relapse'; leave out for findings about a "
                     "whole text, such as its reading grade.", default="")

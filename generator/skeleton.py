@@ -23,8 +23,11 @@ def new_material(name: str, folder: Path, today: datetime.date | None = None) ->
         raise UserError(f"'{name}' cannot name a material; use lower-case letters, digits and hyphens, "
                         "e.g. naloxone-basics")
     path = Path(folder) / f"{name}.yaml"
-    if path.name in SHARED_FILES or name.startswith("sites"):
+    if path.name in SHARED_FILES:
         raise UserError(f"'{name}' is the name of a shared file of the content folder; choose another name")
+    if name.startswith("sites"):
+        raise UserError(f"'{name}' would be read as a sites file, as every file whose name starts with 'sites' "
+                        "is; choose another name")
     if path.exists():
         raise UserError(f"{path} already exists; choose another name, or delete that file first")
     schema = os.path.relpath(PROJECT / SCHEMA_FILE, Path(folder).resolve())

@@ -1,21 +1,30 @@
 """The slide plan: which slides the training deck has, what is on each, and what the trainer says.
 
 The plan is computed once from the material and feeds the deck and its printed
-companions, so they cannot disagree. Every text is measured against the box it
-will be drawn in (see deck_design): type shrinks to the minimum size, and what
-still does not fit moves to a continuation slide.
+companions, so they cannot disagree. It has two parts. The engine (_Planner)
+measures every text against the box it will be drawn in (see deck_design),
+shrinks type down to the minimum size, flows what still does not fit onto
+further slides, titles them (every title unique), and times them. The slide
+rules, one small function per kind of block (SLIDE_RULES), say what a block
+puts on its slides and in their notes.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from . import deck_design as design
 from .errors import BuildError
-from .measure import Run, text_height
-from .model import Material
+from .fonts import face_file
+from .measure import Run, metrics, text_height, wrap
+from .model import Block, Material, Section
+
+BULLET = "• "
 
 
 @dataclass(frozen=True)
@@ -28,13 +37,14 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class ComparisonTable:
-    """Part of the comparison table: the header row and the rows on one slide, with their measured heights."""
+class TableSlice:
+    """Part of a table on one slide: its header row and the rows that fit, measured, with its column widths."""
 
-    header: tuple[str, str, str]
-    rows: tuple[tuple[str, str, str], ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
     size: float
     heights: tuple[float, ...]  # in inches: the header row's, then each row's
+    shares: tuple[float, ...]  # each column's width, as a share of the table's width
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ class Slide:
     title: str
     title_size: float
     bodies: tuple[tuple[Paragraph, ...], ...] = ()
-    table: ComparisonTable | None = None
+    table: TableSlice | None = None
     notes: str = ""
     minutes: int = 0
 
@@ -72,32 +82,75 @@ class SlidePlan:
         return sum(slide.minutes for slide in self.slides)
 
 
+@dataclass(frozen=True)
+class Page:
+    """One slide as a slide rule makes it, before the engine titles, numbers and times it."""
+
+    bodies: tuple[tuple[Paragraph, ...], ...] = ()
+    table: TableSlice | None = None
+    said: tuple[str, ...] = ()  # the notes, before the cue of the block's kind
+    layout: design.Layout = design.CONTENT
+    title: str = ""  # a title of its own; left empty, the slide takes its section's heading, numbered
+    field: str = ""  # the content field its own title comes from
+    continued: bool = False  # the rest of the slide before: its notes say so, and it takes a minute
+
+
+Item = Sequence[Paragraph]  # paragraphs kept on one slide where they fit: a step and its detail, a contact
+
+
 class _Planner:
-    """Measure and lay out the material's text, slide by slide."""
+    """Measure, fit, flow, title, number and time the material's slides."""
 
     def __init__(self, material: Material):
         self.material = material
+        self.labels = material.labels
+        self.minutes = material.facilitation.minutes
         self.font = material.brand.fonts.slides
+        # The slides handout draws every slide again in the print font, which sets wider: text must fit in both.
+        self.print_font = material.brand.fonts.print
         self.slides: list[Slide] = []
+        self.titled: set[str] = set()
+
+    # Where a text comes from
+
+    def where(self, field: str) -> str:
+        """Return where `field` is written, as 'file:line: field'; 'labels.x' is in the labels file."""
+        located = self.labels if field.startswith("labels.") else self.material
+        name = field.removeprefix("labels.") if located is self.labels else field
+        line = located.line_of(name)
+        return f"{located.source}:{line}: {name}" if line else f"{located.source}: {name}"
 
     # Measuring
 
     def height(self, paragraphs, box: design.Box) -> float:
-        return text_height(runs_of(paragraphs), self.font, box.text_width_pt)
+        """Return the height `paragraphs` take in `box`, in points: on the slide, or printed, whichever is taller."""
+        runs = runs_of(paragraphs)
+        width = box.text_width_pt
+        return max(text_height(runs, self.font, width), printed_height(runs, self.print_font, width))
 
     def fits(self, paragraphs, box: design.Box) -> bool:
         return self.height(paragraphs, box) <= box.text_height_pt
 
-    def fit(self, paragraphs: list[Paragraph], box: design.Box) -> tuple[Paragraph, ...] | None:
-        """Return `paragraphs` in the largest sizes that fit `box` (shrinking all together), or None."""
+    def fit(self, bodies: Sequence[Item], boxes: Sequence[design.Box]) -> tuple[tuple[Paragraph, ...], ...] | None:
+        """Return each body in the largest sizes at which every body fits its box, all shrunk alike, or None."""
         shrink = 0
         while True:
-            sized = tuple(replace(p, size=max(box.min_size, p.size - shrink)) for p in paragraphs)
-            if self.fits(sized, box):
+            sized = tuple(tuple(replace(p, size=max(box.min_size, p.size - shrink)) for p in body)
+                          for body, box in zip(bodies, boxes))
+            if all(self.fits(body, box) for body, box in zip(sized, boxes)):
                 return sized
-            if all(p.size == box.min_size for p in sized):
+            if all(p.size == box.min_size for body, box in zip(sized, boxes) for p in body):
                 return None
             shrink += design.SIZE_STEP_PT
+
+    def fit_or_fail(self, bodies, layout: design.Layout, field: str, what: str) -> tuple[tuple[Paragraph, ...], ...]:
+        """Return `bodies` fitted to `layout`'s boxes; fail naming `field` if they cannot fit one slide."""
+        fitted = self.fit(bodies, layout.bodies)
+        if fitted is None:
+            smallest = min(box.min_size for box in layout.bodies)
+            raise BuildError(f"{self.where(field)}: {what} holds more text than fits one slide even at "
+                             f"{smallest} pt; shorten it")
+        return fitted
 
     def title_size(self, title: str, box: design.Box, field: str) -> float:
         """Return the largest size at which `title` fits its box; fail naming the content line if none does."""
@@ -106,41 +159,52 @@ class _Planner:
             if self.fits([Paragraph(title, size, bold=True)], box):
                 return size
             size -= design.SIZE_STEP_PT
-        line = self.material.line_of(field)
-        where = f"{self.material.source}:{line}" if line else self.material.source
-        raise BuildError(f"{where}: {field}: '{title}' is too long for a slide title even at "
+        raise BuildError(f"{self.where(field)}: {_quoted(title)} is too long for a slide title even at "
                          f"{box.min_size} pt; shorten it")
 
-    # Adding slides
+    # Flowing onto further slides
 
-    def add(self, layout, title, field, bodies=(), notes="", minutes=0, table=None):
-        """Add a slide whose boxes already fit."""
-        size = self.title_size(title, layout.title, field)
-        self.slides.append(Slide(layout, title, size, tuple(bodies), table, notes, minutes))
+    def flow(self, items: Sequence[Item], boxes: Sequence[design.Box] = design.CONTENT.bodies):
+        """Return `items` laid out on as few slides as hold them, each slide as a tuple of its `boxes`' bodies.
 
-    def add_flowing(self, layout, title, field, paragraphs: list[Paragraph], notes, minutes):
-        """Add one slide for `paragraphs`, or as many continuation slides as they need at the minimum size."""
-        box = layout.bodies[0]
-        fitted = self.fit(paragraphs, box)
+        They go on one slide in the largest sizes that fit, spread evenly over the boxes (a layout's columns).
+        Else they go on as few slides as they need at the minimum size, in the largest sizes that need no more
+        slides; an item too long for a box of its own is cut at sentence ends.
+        """
+        fitted = self.fit(_spread(items, len(boxes)), boxes)
         if fitted is not None:
-            self.add(layout, title, field, [fitted], notes, minutes)
-            return
-        pieces = self.split(paragraphs, box)
-        for number, piece in enumerate(pieces):
-            labels = self.material.labels
-            shown = title if number == 0 else labels.continued.format(title=title)
-            if number > 0 and len(pieces) > 2:
-                shown = labels.continued_of.format(title=title, number=number + 1, total=len(pieces))
-            self.add(layout, shown, field, [piece], notes if number == 0 else labels.continued_notes,
-                     minutes if number == 0 else 1)
+            return [fitted]
+        fewest = _slides(self.fill(items, boxes[0], math.inf), len(boxes))
+        for shrink in itertools.count(0, design.SIZE_STEP_PT):
+            filled = self.fill(items, boxes[0], shrink)
+            if _slides(filled, len(boxes)) <= fewest:  # at the minimum size at the latest
+                filled += [()] * (-len(filled) % len(boxes))  # every slide has all its boxes, a last one empty
+                return [tuple(filled[start:start + len(boxes)]) for start in range(0, len(filled), len(boxes))]
+
+    def fill(self, items: Sequence[Item], box: design.Box, shrink: float) -> list[tuple[Paragraph, ...]]:
+        """Return `items` made `shrink` points smaller (down to the minimum) and packed in order into boxes."""
+        filled: list[tuple[Paragraph, ...]] = []
+        current: list[Paragraph] = []
+        for item in items:
+            paragraphs = [replace(p, size=max(box.min_size, p.size - shrink)) for p in item]
+            if self.fits(current + paragraphs, box):
+                current += paragraphs
+                continue
+            if current:
+                filled.append(tuple(current))
+            pieces = [tuple(paragraphs)] if self.fits(paragraphs, box) else self.split(paragraphs, box)
+            filled += pieces[:-1]
+            current = list(pieces[-1])
+        if current:
+            filled.append(tuple(current))
+        return filled
 
     def split(self, paragraphs: list[Paragraph], box: design.Box) -> list[tuple[Paragraph, ...]]:
-        """Return `paragraphs` at the minimum size, cut into slide-sized pieces at sentence (or word) ends."""
+        """Return `paragraphs` cut into box-sized pieces at sentence (or word) ends."""
         pieces: list[tuple[Paragraph, ...]] = []
         current: list[Paragraph] = []
         for paragraph in paragraphs:
-            paragraph = replace(paragraph, size=box.min_size)
-            shown = ""  # the part of this paragraph on the current slide
+            shown = ""  # the part of this paragraph in the current piece
             for chunk in self.chunks(paragraph, box):
                 trial = f"{shown} {chunk}".strip()
                 if self.fits(current + [replace(paragraph, text=trial)], box):
@@ -167,112 +231,197 @@ class _Planner:
                 chunks.extend(sentence.split())
         return chunks
 
+    def titled_pages(self, title: str, field: str, pages, said: Sequence[str],
+                     layout: design.Layout = design.CONTENT) -> list[Page]:
+        """Return flowed `pages` all titled `title`: the first says `said`, the rest are marked as continued."""
+        total = len(pages)
+        return [Page(bodies, said=tuple(said) if number == 0 else (), layout=layout,
+                     title=self.continued_title(title, number, total), field=field, continued=number > 0)
+                for number, bodies in enumerate(pages)]
+
+    def continued_title(self, title: str, number: int, total: int) -> str:
+        """Return the title of slide `number` (from 0) of `total` that continue one another."""
+        if number == 0:
+            return title
+        if total > 2:
+            return self.labels.continued_of.format(title=title, number=number + 1, total=total)
+        return self.labels.continued.format(title=title)
+
     # Tables
 
-    def row_height(self, cells, size: float, header: bool) -> float:
-        """Return the height, in inches, of a table row holding `cells` at `size` points."""
-        box = design.COMPARISON.table
-        tallest = 0.0
-        for column, (cell, share) in enumerate(zip(cells, design.TABLE_COLUMN_SHARES)):
+    def row_heights(self, cells, size: float, shares, header: bool) -> tuple[float, float]:
+        """Return the height, in inches, of a table row holding `cells` at `size` points: on the slide, and printed."""
+        box = design.TABLE.table
+        on_slide = printed = 0.0
+        for column, (cell, share) in enumerate(zip(cells, shares)):
             width = (box.width * share - 2 * design.CELL_INSET_X) * 72
-            bold = header or column == 0
-            tallest = max(tallest, text_height([Run(cell, size, bold)], self.font, width))
-        return tallest / 72 + 2 * design.CELL_INSET_Y
+            runs = [Run(cell, size, header or column == 0)]
+            on_slide = max(on_slide, text_height(runs, self.font, width))
+            printed = max(printed, printed_height(runs, self.print_font, width))
+        return on_slide / 72 + 2 * design.CELL_INSET_Y, printed / 72 + 2 * design.CELL_INSET_Y
 
-    def table_pages(self) -> list[ComparisonTable]:
-        """Return the comparison cut into tables that each fit one slide, the header row on every one."""
-        comparison = self.material.comparison
-        header = comparison.header
-        size = design.COMPARISON.table.size
-        header_height = self.row_height(header, size, header=True)
-        room = design.COMPARISON.table.height
-        pages, rows, heights = [], [], []
-        for number, (principle, row) in enumerate(zip(comparison.rows, comparison.cells)):
-            height = self.row_height(row, size, header=False)
-            if header_height + height > room:
-                line = self.material.line_of(f"comparison.rows[{number}]")
-                raise BuildError(f"{self.material.source}:{line}: comparison.rows[{number}]: the principle "
-                                 f"'{principle.name}' is too long for one slide even at {size} pt; shorten it")
-            if rows and header_height + sum(heights) + height > room:
-                pages.append(ComparisonTable(header, tuple(rows), size, (header_height, *heights)))
+    def table_slices(self, table, field: str) -> list[TableSlice]:
+        """Return `table` cut into slices that fit one slide, on it and printed, the header row on every one."""
+        box = design.TABLE.table
+        size, shares, header = box.size, design.table_shares(len(table.columns)), tuple(table.columns)
+        header_heights = self.row_heights(header, size, shares, header=True)
+        slices, rows, heights = [], [], []  # heights: each row's on the slide, and printed
+        for number, row in enumerate(table.rows):
+            row_heights = self.row_heights(row, size, shares, header=False)
+            if any(top + height > box.height for top, height in zip(header_heights, row_heights)):
+                raise BuildError(f"{self.where(f'{field}.rows[{number}]')}: the row {_quoted(row[0])} is too long "
+                                 f"for one slide even at {size} pt; shorten it")
+            taken = [sum(column) for column in zip(header_heights, *heights, row_heights)]
+            if rows and any(height > box.height for height in taken):
+                slices.append(self.table_slice(header, rows, size, header_heights, heights, shares))
                 rows, heights = [], []
-            rows.append(row)
-            heights.append(height)
-        pages.append(ComparisonTable(header, tuple(rows), size, (header_height, *heights)))
-        return pages
+            rows.append(tuple(row))
+            heights.append(row_heights)
+        slices.append(self.table_slice(header, rows, size, header_heights, heights, shares))
+        return slices
+
+    def table_slice(self, header, rows, size, header_heights, heights, shares) -> TableSlice:
+        """Return a slice of a table, with the heights its rows take on the slide."""
+        return TableSlice(header, tuple(rows), size, (header_heights[0], *(row[0] for row in heights)), shares)
+
+    # Adding slides
+
+    def add(self, layout, title, field, bodies=(), notes="", minutes=0, table=None):
+        """Add a slide whose boxes already fit; fail naming `field` if an earlier slide has its title."""
+        if title in self.titled:
+            raise BuildError(f"{self.where(field)}: two slides would be titled {_quoted(title)}; change one of them")
+        self.titled.add(title)
+        size = self.title_size(title, layout.title, field)
+        self.slides.append(Slide(layout, title, size, tuple(bodies), table, notes, minutes))
+
+    def add_page(self, page: Page, title: str, field: str, cue: str, minutes: int) -> None:
+        """Add a slide a rule made, with notes of what it says and `cue`, or as the rest of the slide before."""
+        if page.continued:
+            notes, minutes = self.labels.continued_notes, 1
+        else:
+            notes = _notes(*page.said, cue)
+        self.add(page.layout, title, field, page.bodies, notes, minutes, page.table)
 
     # The deck
 
     def plan(self) -> SlidePlan:
         """Return the slide plan of the whole session."""
+        self.plan_opening()
+        self.plan_agenda()
+        for number, section in enumerate(self.material.sections):
+            self.plan_section(number, section)
+        self.plan_questions()
+        self.plan_closing()
+        return SlidePlan(tuple(self.timed()), self.font, self.material.document.language)
+
+    def plan_opening(self) -> None:
+        """Add the title slide: the title, subtitle, authors and version; the notes open the session."""
+        material, document = self.material, self.material.document
+        notes = [material.facilitation.opening_cue]
+        if material.credits:
+            named = "; ".join(f"{a.name}, {a.role}" for a in material.authors)
+            notes.append(f"{material.credits.heading}: {named}, {self.organisations}.")
+        tries = [[Paragraph(document.subtitle, 28), *credits, Paragraph(material.version_line, 20)]
+                 for credits in self.ways_to_credit()]
+        crowded = "credits.authors" if material.credits else "document.subtitle"
+        bodies = (next(filter(None, (self.fit([lines], design.TITLE.bodies) for lines in tries)), None)
+                  or self.fit_or_fail([tries[-1]], design.TITLE, crowded, "the title slide"))
+        self.add(design.TITLE, document.title, "document.title", bodies, _notes(*notes), self.minutes.opening)
+
+    def ways_to_credit(self) -> list[list[Paragraph]]:
+        """Return the ways the title slide may credit the authors, roomiest first."""
+        credits = self.material.credits
+        if not credits:
+            return [[]]
+        # An author a line while they fit; else all on one line, and at the most, their names alone.
+        each = [f"{a.name}, {a.role}" for a in credits.authors]
+        lines = [each, ["; ".join(each)], ["; ".join(a.name for a in credits.authors)]]
+        return [[Paragraph(credits.heading, 20, bold=True), *(Paragraph(line, 24) for line in credited),
+                 Paragraph(self.organisations, 24)] for credited in lines]
+
+    @property
+    def organisations(self) -> str:
+        """Return the authors' organisations, each once: usually the one they share."""
+        return " and ".join(dict.fromkeys(a.organisation for a in self.material.authors))
+
+    def plan_agenda(self) -> None:
+        """Add the agenda: the sections' headings and the closing, numbered."""
+        facilitation = self.material.facilitation
+        parts = [section.heading for section in self.material.sections] + [self.closing_title]
+        agenda = [[Paragraph(f"{number}. {part}", 36)] for number, part in enumerate(parts, start=1)]
+        title, field = self.own_or_label("agenda_title")
+        said = [facilitation.agenda_cue, *(item[0].text for item in agenda)]
+        for page in self.titled_pages(title, field, self.flow(agenda), said):
+            self.add_page(page, page.title, page.field, "", self.minutes.agenda)
+
+    def plan_section(self, number: int, section: Section) -> None:
+        """Add a section's divider (with its opening text, if that fits), then the slides of its blocks."""
+        field = f"sections[{number}]"
+        label = Paragraph(self.labels.part_of.format(number=number + 1, total=len(self.material.sections)), 28)
+        blocks = list(enumerate(section.blocks))
+        intro = self.divider_intro(label, blocks[0][1]) if blocks else None
+        said = [self.labels.say.format(text=" ".join(blocks[0][1].text))] if intro else []
+        bodies = self.fit_or_fail([[label, *(intro or ())]], design.SECTION, f"{field}.heading", "the section slide")
+        self.add(design.SECTION, section.heading, f"{field}.heading", bodies,
+                 _notes(*said, self.material.facilitation.section_cue), self.minutes.section)
+        pages = [(block.kind, page) for index, block in blocks[1 if intro else 0:]
+                 for page in SLIDE_RULES[block.kind](self, block, f"{field}.blocks[{index}]")]
+        self.add_section_pages(section.heading, f"{field}.heading", pages)
+
+    def add_section_pages(self, heading: str, field: str, pages: list[tuple[str, Page]]) -> None:
+        """Add the slides of a section's blocks (kind, page): those without a title of their own numbered."""
+        total = sum(1 for _, page in pages if not page.title)
+        count = 0
+        for kind, page in pages:
+            title, title_field = page.title, page.field
+            if not title:
+                # Numbered even when there is one: the section slide before it already has the plain heading.
+                count += 1
+                title, title_field = self.labels.numbered_title.format(title=heading, number=count, total=total), field
+            self.add_page(page, title, title_field, getattr(self.material.facilitation.cues, kind),
+                          getattr(self.minutes, kind))
+
+    def divider_intro(self, label: Paragraph, block: Block) -> list[Paragraph] | None:
+        """Return a section's opening text if it fits on the section slide under `label` at full size, else None."""
+        if block.kind != "text":
+            return None
+        # The section slide is read from across the room: text that would need smaller type gets slides of its own.
+        intro = [Paragraph(text, label.size) for text in block.text]
+        return intro if self.fits([label, *intro], design.SECTION.bodies[0]) else None
+
+    def plan_questions(self) -> None:
+        """Add the slide of discussion questions, if the material has any."""
+        questions = self.material.facilitation.questions
+        if not questions:
+            return
+        items = [[Paragraph(f"{BULLET}{question}", 32)] for question in questions]
+        title = self.labels.questions_title
+        for page in self.titled_pages(title, "labels.questions_title", self.flow(items), questions):
+            self.add_page(page, page.title, page.field, "", self.minutes.questions)
+
+    def plan_closing(self) -> None:
+        """Add the closing slide: the authors in two columns with their contacts, and the version line."""
         material = self.material
-        document, credits, facilitation = material.document, material.credits, material.facilitation
-        minutes = facilitation.minutes
-        labels = material.labels
-        authors = "; ".join(f"{a.name}, {a.role}" for a in credits.authors)
-        organisations = " and ".join(dict.fromkeys(a.organisation for a in credits.authors))
-
-        title_lines = [Paragraph(document.subtitle, 28), Paragraph(credits.heading, 20, bold=True)]
-        title_lines += [Paragraph(f"{a.name}, {a.role}", 24) for a in credits.authors]
-        title_lines += [Paragraph(organisations, 24), Paragraph(material.version_line, 20)]
-        self.add_fitted(design.TITLE, document.title, "document.title", [title_lines],
-                        notes=[facilitation.opening_cue, f"{credits.heading}: {authors}, {organisations}."],
-                        minutes=minutes.opening)
-
-        parts = [material.is_not.heading, material.benefits.heading, material.comparison.heading]
-        agenda = [Paragraph(f"{number}. {part}", 36) for number, part in enumerate(parts, start=1)]
-        agenda.append(Paragraph(f"{len(parts) + 1}. {facilitation.closing_title}", 36))
-        self.add_flowing(design.CONTENT, facilitation.agenda_title, "facilitation.agenda_title", agenda,
-                         notes=_notes(facilitation.agenda_cue, *(p.text for p in agenda)), minutes=minutes.agenda)
-
-        for number, (group, field) in enumerate([(material.is_not, "is_not"), (material.benefits, "benefits")]):
-            self.add_fitted(design.SECTION, group.heading, f"{field}.heading",
-                            [[Paragraph(labels.part_of.format(number=number + 1, total=len(parts)), 28)]],
-                            notes=[facilitation.section_cue], minutes=minutes.section)
-            for index, statement in enumerate(group.statements):
-                self.add_flowing(design.CONTENT, statement.headline, f"{field}.statements[{index}].headline",
-                                 [Paragraph(statement.body, 40)],
-                                 notes=_notes(labels.say.format(text=f"{_sentence(statement.headline)} {statement.body}"),
-                                              facilitation.statement_cue),
-                                 minutes=minutes.statement)
-
-        comparison = material.comparison
-        self.add_fitted(design.SECTION, comparison.heading, "comparison.heading",
-                        [[Paragraph(labels.part_of.format(number=len(parts), total=len(parts)), 28)]
-                         + [Paragraph(sentence, 28) for sentence in comparison.intro]],
-                        notes=[labels.say.format(text=" ".join(comparison.intro)), facilitation.section_cue],
-                        minutes=minutes.section)
-        pages = self.table_pages()
-        columns = comparison.columns
-        for number, table in enumerate(pages, start=1):
-            # Numbered even when there is one: the section slide before it already has the plain heading.
-            title = labels.numbered_title.format(title=comparison.heading, number=number, total=len(pages))
-            said = [f"{name} — {columns.abstinence}: {abstinence} — {columns.harm_reduction}: {harm}"
-                    for name, abstinence, harm in table.rows]
-            self.add(design.COMPARISON, title, "comparison.heading", table=table,
-                     notes=_notes(*said, facilitation.comparison_cue), minutes=minutes.comparison)
-
         people = [[Paragraph(a.name, 28, bold=True), Paragraph(a.role, 24), Paragraph(a.organisation, 20),
-                   Paragraph(a.email, 20)] for a in credits.authors]
-        columns_of_people = [sum(people[0::2], []), sum(people[1::2], [])]
-        self.add_fitted(design.CLOSING, facilitation.closing_title, "facilitation.closing_title",
-                        columns_of_people + [[Paragraph(material.version_line, 20)]],
-                        notes=[facilitation.closing_cue,
-                               *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in credits.authors)],
-                        minutes=minutes.closing)
-        return SlidePlan(tuple(self.timed()), self.font, document.language)
+                   Paragraph(a.email, 20)] for a in material.authors]
+        columns, (version_box,) = design.CLOSING.bodies[:2], design.CLOSING.bodies[2:]
+        version = (Paragraph(material.version_line, version_box.size),)
+        pages = [(*bodies, version) for bodies in self.flow(people, columns)]
+        title, field = self.own_or_label("closing_title")
+        said = [material.facilitation.closing_cue,
+                *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in material.authors)]
+        for page in self.titled_pages(title, field, pages, said, design.CLOSING):
+            self.add_page(page, page.title, page.field, "", self.minutes.closing)
 
-    def add_fitted(self, layout, title, field, bodies, notes, minutes):
-        """Add a slide whose every body must fit its box; fail naming the title's line if one cannot."""
-        fitted = []
-        for paragraphs, box in zip(bodies, layout.bodies):
-            sized = self.fit(list(paragraphs), box)
-            if sized is None:
-                line = self.material.line_of(field)
-                raise BuildError(f"{self.material.source}:{line}: {field}: the slide '{title}' holds more text than "
-                                 f"fits even at {box.min_size} pt; shorten it")
-            fitted.append(sized)
-        self.add(layout, title, field, fitted, _notes(*notes), minutes)
+    @property
+    def closing_title(self) -> str:
+        """Return the title of the closing slide."""
+        return self.own_or_label("closing_title")[0]
+
+    def own_or_label(self, name: str) -> tuple[str, str]:
+        """Return the facilitation's title `name` and its field, or the label's when the material gives none."""
+        own = getattr(self.material.facilitation, name)
+        return (own, f"facilitation.{name}") if own else (getattr(self.labels, name), f"labels.{name}")
 
     def timed(self) -> list[Slide]:
         """Return the slides with each one's timing at the top of its notes."""
@@ -280,15 +429,127 @@ class _Planner:
         elapsed, timed = 0, []
         for slide in self.slides:
             elapsed += slide.minutes
-            timing = self.material.labels.timing.format(minutes=self.material.labels.duration(slide.minutes),
-                                                        elapsed=elapsed, total=total)
+            timing = self.labels.timing.format(minutes=self.labels.duration(slide.minutes), elapsed=elapsed,
+                                               total=total)
             timed.append(replace(slide, notes=_notes(timing, slide.notes)))
         return timed
+
+
+# The slide rules: what each kind of block puts on its slides and in their notes.
+
+def statement_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Give each statement a slide of its own: the headline as title, the body large below it."""
+    pages = []
+    for index, statement in enumerate(block.statements):
+        said = f"{_sentence(statement.headline)} {statement.body}" if statement.body else statement.headline
+        flowed = planner.flow([[Paragraph(statement.body, 40)]]) if statement.body else [()]
+        pages += planner.titled_pages(statement.headline, f"{field}.statements[{index}].headline", flowed,
+                                      [planner.labels.say.format(text=said)])
+    return pages
+
+
+def step_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the steps numbered, each in bold with its detail below, on as many slides as they need."""
+    items = [[Paragraph(f"{number}. {step.step}", 32, bold=True)]
+             + ([Paragraph(step.detail, 28)] if step.detail else [])
+             for number, step in enumerate(block.steps, start=1)]
+    return [Page(bodies, said=_read_aloud(bodies[0], " ")) for bodies in planner.flow(items)]
+
+
+def point_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the points as a bulleted list, on as many slides as they need."""
+    items = [[Paragraph(f"{BULLET}{point}", 32)] for point in block.points]
+    return [Page(bodies, said=tuple(p.text.removeprefix(BULLET) for p in bodies[0]))
+            for bodies in planner.flow(items)]
+
+
+def text_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the paragraphs as they are written, on as many slides as they need; the notes say them."""
+    items = [[Paragraph(text, 32)] for text in block.text]
+    return [Page(bodies, said=(planner.labels.say.format(text=" ".join(p.text for p in bodies[0])),))
+            for bodies in planner.flow(items)]
+
+
+def callout_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the sentence large on a slide of its own."""
+    bodies = planner.fit_or_fail([[Paragraph(block.callout, 40)]], design.CONTENT, f"{field}.callout",
+                                 "the callout")
+    return [Page(bodies, said=(planner.labels.say.format(text=block.callout),))]
+
+
+def contact_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the contacts in two columns, name in bold over role, phone, e-mail and web, on as many slides as needed."""
+    items = [[Paragraph(contact.name, 28, bold=True)]
+             + [Paragraph(text, size) for text, size in ((contact.role, 24), (contact.phone, 20),
+                                                         (contact.email, 20), (contact.web, 20)) if text]
+             for contact in block.contacts]
+    return [Page(bodies, said=_read_aloud([paragraph for body in bodies for paragraph in body], " — "),
+                 layout=design.TWO_COLUMNS)
+            for bodies in planner.flow(items, design.TWO_COLUMNS.bodies)]
+
+
+def table_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the table natively, its header row on every slide; the notes read each row across."""
+    columns = block.table.columns[1:]
+    pages = []
+    for part in planner.table_slices(block.table, f"{field}.table"):
+        said = tuple(" — ".join([row[0], *(f"{column}: {cell}" for column, cell in zip(columns, row[1:]))])
+                     for row in part.rows)
+        pages.append(Page(table=part, said=said, layout=design.TABLE))
+    return pages
+
+
+SLIDE_RULES: dict[str, Callable[[_Planner, Block, str], list[Page]]] = {
+    "statements": statement_slides,
+    "steps": step_slides,
+    "points": point_slides,
+    "table": table_slides,
+    "text": text_slides,
+    "callout": callout_slides,
+    "contacts": contact_slides,
+}
+
+
+def _spread(items: Sequence[Item], boxes: int) -> list[list[Paragraph]]:
+    """Return `items` spread in order over `boxes` boxes, as evenly as they go, the first boxes fuller."""
+    per_box = max(1, -(-len(items) // boxes))
+    return [[paragraph for item in items[start:start + per_box] for paragraph in item]
+            for start in range(0, per_box * boxes, per_box)]
+
+
+def _slides(boxes: list, per_slide: int) -> int:
+    """Return how many slides `boxes` filled boxes take, `per_slide` to a slide."""
+    return -(-len(boxes) // per_slide)
+
+
+def _read_aloud(paragraphs, separator: str) -> tuple[str, ...]:
+    """Return lines as the notes read them: each bold line with the lines under it, joined by `separator`."""
+    groups: list[list[str]] = []
+    for paragraph in paragraphs:
+        if paragraph.bold or not groups:
+            groups.append([])
+        groups[-1].append(paragraph.text)
+    return tuple(separator.join(group) for group in groups)
+
+
+def _quoted(text: str, longest: int = 60) -> str:
+    """Return `text` in quotes for a message, its start alone if it is long: the message names its line anyway."""
+    return f"'{text}'" if len(text) <= longest else f"'{text[:longest - 1].rstrip()}…'"
 
 
 def _sentence(headline: str) -> str:
     """Return a headline as it is read aloud before its body: 'It Saves Lives' becomes 'It Saves Lives:'."""
     return headline if headline[-1] in ".:!?" else f"{headline}:"
+
+
+def printed_height(runs: list[Run], family: str, width: float) -> float:
+    """Return the height of `runs` wrapped to `width` as the slides handout prints them in `family`, in points."""
+    height = 0.0
+    for run in runs:
+        font = metrics(face_file(family, run.bold))
+        lines = wrap(run.text, font, run.size, width)
+        height += len(lines) * design.PRINTED_LINE_SPACING * run.size + run.space_after
+    return height
 
 
 def runs_of(paragraphs) -> list[Run]:

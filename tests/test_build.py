@@ -47,14 +47,16 @@ def test_an_unknown_output_lists_the_choices():
 def test_a_failed_build_leaves_the_previous_outputs_untouched(material, outputs, tmp_path):
     build(material, tmp_path)
     before = snapshot(tmp_path)
-    rows = material.comparison.rows
+    compared = material.sections[2]
+    table = compared.blocks[1].table
+    more_rows = dataclasses.replace(compared.blocks[1], table=dataclasses.replace(table, rows=table.rows * 4))
     crowded = dataclasses.replace(
         material,
-        comparison=dataclasses.replace(material.comparison, rows=rows * 4),
+        sections=(*material.sections[:2], dataclasses.replace(compared, blocks=(compared.blocks[0], more_rows))),
         document=dataclasses.replace(material.document, title="A changed title that must never reach output"),
     )
-    # The handout is built first in the staging folder; the flyer then fails.
-    with pytest.raises(BuildError):
+    # Forty rows' names do not fit on the flyer.
+    with pytest.raises(BuildError, match="^flyer.pdf: the flyer does not fit on one page"):
         build(crowded, tmp_path)
     assert snapshot(tmp_path) == before
 

@@ -7,12 +7,15 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 
 from .conftest import CASES
+
+OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
 
 
 def run(*arguments, cwd):
@@ -21,44 +24,146 @@ def run(*arguments, cwd):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_build_writes_every_output_into_output(project):
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under `folder`, by its path inside it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def laid_out(outputs: Path, folder: Path) -> Path:
+    """Copy the outputs built once where `build` keeps them: folder/harm-reduction/ and folder/manifest.json."""
+    shutil.copytree(outputs, folder / "harm-reduction")
+    (folder / "harm-reduction" / "manifest.json").rename(folder / "manifest.json")
+    return folder
+
+
+def wrote(finished: subprocess.CompletedProcess) -> list[str]:
+    """Return the lines in which the build says what it wrote, in order."""
+    return [line for line in finished.stdout.splitlines() if line.startswith("wrote ")]
+
+
+def second_material(project: Path) -> Path:
+    """Add a second, small material to the project's content folder, as content/minimal.yaml."""
+    return Path(shutil.copy(CASES / "minimal.yaml", project / "content" / "minimal.yaml"))
+
+
+def manifest_names(folder: Path) -> list[str]:
+    """Return the name of every output the manifest in `folder` lists."""
+    return [output["name"] for output in json.loads((folder / "manifest.json").read_text())["outputs"]]
+
+
+def test_build_writes_every_output_into_a_folder_named_after_the_material(project):
     finished = run("build", cwd=project)
     assert finished.returncode == 0, finished.stderr
-    written = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
-    *wrote, summary = finished.stdout.splitlines()
-    assert wrote == [f"wrote output/{name}" for name in written + ["manifest.json"]]
+    *written, summary = finished.stdout.splitlines()
+    assert written == [f"wrote output/harm-reduction/{name}" for name in OUTPUTS] + ["wrote output/manifest.json"]
     assert re.fullmatch(r"Built 5, skipped 0 \(unchanged\), failed 0 in [0-9.]+ s\.", summary)
-    assert sorted(path.name for path in (project / "output").iterdir()) == sorted(written + ["manifest.json", ".build-state.json"])
+    assert sorted(snapshot(project / "output")) == sorted(
+        [f"harm-reduction/{name}" for name in OUTPUTS] + ["manifest.json", ".build-state.json"])
+    assert manifest_names(project / "output") == sorted(f"harm-reduction/{name}" for name in OUTPUTS)
+
+
+def test_build_builds_every_material_of_the_content_folder_and_lists_them_in_one_manifest(project):
+    second_material(project)
+    finished = run("build", "--jobs", "2", cwd=project)
+    assert finished.returncode == 0, finished.stderr
+    assert wrote(finished) == ([f"wrote output/harm-reduction/{name}" for name in OUTPUTS]
+                               + [f"wrote output/minimal/{name}" for name in OUTPUTS]
+                               + ["wrote output/manifest.json"])
+    assert finished.stdout.splitlines()[-1].startswith("Built 10, skipped 0 (unchanged), failed 0 in ")
+    assert sorted(path.name for path in (project / "output").iterdir()) == [
+        ".build-state.json", "harm-reduction", "manifest.json", "minimal"]
+    manifest = json.loads((project / "output" / "manifest.json").read_text())
+    assert {output["name"]: output["content"]["file"] for output in manifest["outputs"]} == {
+        **{f"harm-reduction/{name}": "content/harm-reduction.yaml" for name in OUTPUTS},
+        **{f"minimal/{name}": "content/minimal.yaml" for name in OUTPUTS},
+    }
+
+
+def test_build_of_one_material_builds_only_it_and_the_manifest_keeps_the_others(project):
+    second_material(project)
+    finished = run("build", "minimal", cwd=project)
+    assert finished.returncode == 0, finished.stderr
+    assert wrote(finished) == [f"wrote output/minimal/{name}" for name in OUTPUTS] + ["wrote output/manifest.json"]
+    assert not (project / "output" / "harm-reduction").exists()
+    assert manifest_names(project / "output") == sorted(f"minimal/{name}" for name in OUTPUTS)
+
+    # The option and a path to the content file name a material too; the manifest then lists both.
+    for named in (["--material", "harm-reduction"], ["content/harm-reduction.yaml"]):
+        finished = run("build", *named, "--only", "flyer", "--force", cwd=project)
+        assert finished.returncode == 0, finished.stderr
+        assert wrote(finished) == ["wrote output/harm-reduction/flyer.pdf", "wrote output/manifest.json"]
+    assert manifest_names(project / "output") == ["harm-reduction/flyer.pdf",
+                                                  *sorted(f"minimal/{name}" for name in OUTPUTS)]
+
+
+@pytest.mark.parametrize("arguments", [["build", "naloxone"], ["build", "--material", "naloxone"],
+                                       ["check", "naloxone"], ["verify", "--material", "naloxone"],
+                                       ["watch", "naloxone"]],
+                         ids=["build", "build-option", "check", "verify", "watch"])
+def test_an_unknown_material_is_named_with_the_materials_there_are(arguments, project, monkeypatch, capsys):
+    second_material(project)
+    monkeypatch.chdir(project)
+    assert main(arguments) == 1
+    shown = capsys.readouterr()
+    assert shown.err == ("error: there is no material 'naloxone' (content/naloxone.yaml does not exist); "
+                         "the materials are: harm-reduction, minimal\n")
+    assert shown.out == ""
+    assert not (project / "output").exists()
+
+
+@pytest.mark.parametrize(("second", "folders"), [(False, "output/harm-reduction/ holds"),
+                                                 (True, "output/harm-reduction/, output/minimal/ hold")])
+def test_verify_of_a_folder_without_outputs_says_which_folders_it_looked_in(second, folders, project, monkeypatch,
+                                                                           capsys):
+    if second:
+        second_material(project)
+    (project / "output").mkdir()
+    monkeypatch.chdir(project)
+    assert main(["verify"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {folders} none of the outputs (flyer.pdf, handout.pdf, slides.pptx, slides-handout.pdf, "
+        "facilitator-guide.pdf); build the outputs first with `python -m generator build`\n")
+
+
+def test_a_file_of_the_content_folder_that_is_not_a_material_is_refused(project, monkeypatch, capsys):
+    monkeypatch.chdir(project)
+    assert main(["build", "content/brand.yaml"]) == 1
+    assert capsys.readouterr().err == (
+        "error: content/brand.yaml is not a material: the brand, the glossary, sites files and translations "
+        "are read along with the materials, not built on their own\n")
+    assert not (project / "output").exists()
 
 
 def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project, outputs):
-    shutil.copytree(outputs, project / "output")
-    before = {path.name: path.read_bytes() for path in (project / "output").iterdir()}
+    before = snapshot(laid_out(outputs, project / "output"))
     content = project / "content" / "harm-reduction.yaml"
     lines = content.read_text().splitlines(keepends=True)
-    number = next(n for n, line in enumerate(lines, 1) if line.startswith("comparison:"))
-    lines[number - 1] = "comparision:\n"
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("credits:"))
+    lines[number - 1] = "credtis:\n"
     content.write_text("".join(lines))
 
     finished = run("build", cwd=project)
 
     assert finished.returncode == 1
     assert finished.stderr.splitlines() == [
-        f"content/harm-reduction.yaml:{number}: comparision: unknown key 'comparision'; did you mean 'comparison'?",
+        f"content/harm-reduction.yaml:{number}: credtis: unknown key 'credtis'; did you mean 'credits'?",
         "1 problem found; nothing was built.",
     ]
     assert "Traceback" not in finished.stderr
-    assert {path.name: path.read_bytes() for path in (project / "output").iterdir()} == before
+    assert snapshot(project / "output") == before
 
 
 def test_the_shipped_content_passes_a_strict_check_without_writing(project):
     finished = run("check", "--strict", cwd=project)
     assert finished.returncode == 0, finished.stdout
     lines = finished.stdout.splitlines()
+    content = (project / "content" / "harm-reduction.yaml").read_text().splitlines()
+    relapse = content.index("            - - View of Relapse") + 1
     assert lines[0] == "Acknowledged (1):"
-    assert lines[1].startswith("  content/harm-reduction.yaml:")
-    assert ": stigma: comparison.rows[6].name: 'Relapse' acknowledged: \"View of Relapse\" is the organisation's" \
-        in lines[1]
+    assert lines[1].startswith(
+        f"  content/harm-reduction.yaml:{relapse}: stigma: sections[2].blocks[1].table.rows[6][0]: "
+        "'Relapse' acknowledged: \"View of Relapse\" is the organisation's")
     assert lines[-1] == "0 errors, 0 warnings, 1 acknowledged."
     assert not (project / "output").exists()
 
@@ -71,21 +176,25 @@ def test_check_reports_findings_as_json(project):
     report = json.loads(finished.stdout)
     assert report["summary"] == {"errors": 1, "warnings": 0, "acknowledged": 1}
     error = report["errors"][0]
-    assert (error["rule"], error["field"], error["term"]) == ("stigma", "is_not.statements[1].body", "addicts")
-    assert error["line"] == content.read_text().splitlines().index("    - headline: It is NOT ignoring addiction.") + 2
+    assert (error["rule"], error["field"], error["term"]) == (
+        "stigma", "sections[0].blocks[0].statements[1].body", "addicts")
+    assert error["file"] == "content/harm-reduction.yaml"
+    assert error["line"] == content.read_text().splitlines().index(
+        "          - headline: It is NOT ignoring addiction.") + 2
     assert {"text", "background", "ratio", "minimum", "used_for"} <= set(report["contrast"][0])
 
 
 def test_build_refuses_content_with_errors_and_keeps_the_outputs(project, outputs):
-    shutil.copytree(outputs, project / "output")
-    before = {path.name: path.read_bytes() for path in (project / "output").iterdir()}
+    before = snapshot(laid_out(outputs, project / "output"))
     content = project / "content" / "harm-reduction.yaml"
     content.write_text(content.read_text().replace("access to naloxone.", "access to naloxone.."))
     finished = run("build", cwd=project)
     assert finished.returncode == 1
-    assert "doubled-punctuation" in finished.stderr
+    problem = next(line for line in finished.stderr.splitlines() if "doubled-punctuation" in line)
+    assert problem.startswith("  content/harm-reduction.yaml:")
+    assert ": doubled-punctuation: sections[1].blocks[0].statements[0].body: " in problem
     assert finished.stderr.splitlines()[-1] == "Nothing was built: fix the errors above first."
-    assert {path.name: path.read_bytes() for path in (project / "output").iterdir()} == before
+    assert snapshot(project / "output") == before
 
 
 def test_check_reports_every_problem(capsys):
@@ -97,12 +206,21 @@ def test_check_reports_every_problem(capsys):
 
 
 def test_a_missing_content_file_is_a_plain_error(project):
-    finished = run("build", "content/harm-reduction.yml", cwd=project)
+    finished = run("build", "content/harm-reduktion.yaml", cwd=project)
     assert finished.returncode == 1
-    assert finished.stderr.splitlines()[0] == (
-        "content/harm-reduction.yml: file not found; check the path, or run from the project folder"
-    )
-    assert "Traceback" not in finished.stderr
+    assert finished.stderr.splitlines() == [
+        "error: there is no material 'content/harm-reduktion.yaml' (content/harm-reduktion.yaml does not exist); "
+        "the materials are: harm-reduction"
+    ]
+    assert not (project / "output").exists()
+
+
+def test_a_content_file_with_the_wrong_ending_is_named_as_typed(project, monkeypatch, capsys):
+    monkeypatch.chdir(project)
+    assert main(["build", "content/harm-reduction.yml"]) == 1
+    assert capsys.readouterr().err == (
+        "error: there is no material 'content/harm-reduction.yml' (content/harm-reduction.yml does not exist); "
+        "the materials are: harm-reduction\n")
 
 
 def test_an_output_folder_that_cannot_be_written_is_a_plain_error(project):
@@ -113,7 +231,8 @@ def test_an_output_folder_that_cannot_be_written_is_a_plain_error(project):
     assert "Traceback" not in finished.stderr
 
 
-@pytest.mark.parametrize("arguments", [[], ["publish"], ["build", "--only", "flier"], ["build", "--colour"]])
+@pytest.mark.parametrize("arguments", [[], ["publish"], ["build", "--only", "flier"], ["build", "--colour"],
+                                       ["new"], ["schema", "extra"]])
 def test_a_mistyped_command_exits_2(arguments, capsys):
     with pytest.raises(SystemExit) as caught:
         main(arguments)
@@ -133,7 +252,8 @@ def test_help_explains_the_commands_and_outputs(capsys):
         main(["build", "--help"])
     assert caught.value.code == 0
     shown = capsys.readouterr().out
-    assert "--only NAME" in shown and "--out DIR" in shown
+    assert "--only NAME" in shown and "--out DIR" in shown and "--material NAME" in shown
+    assert re.search(r"^  MATERIAL +a material's content file or name", shown, re.MULTILINE)
     columns = set()
     for name, filename in [("flyer", "flyer.pdf"), ("handout", "handout.pdf"), ("slides", "slides.pptx"),
                            ("slides-handout", "slides-handout.pdf"), ("facilitator-guide", "facilitator-guide.pdf")]:
@@ -143,17 +263,26 @@ def test_help_explains_the_commands_and_outputs(capsys):
     assert len(columns) == 1, "the descriptions of the outputs do not line up"
 
 
+def test_the_main_help_names_every_command(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    shown = capsys.readouterr().out
+    for command in ("build", "check", "verify", "watch", "new", "schema"):
+        assert re.search(rf"^    {command} +\w", shown, re.MULTILINE), f"{command} is not listed"
+
+
 @pytest.mark.parametrize("case", ["bad_yaml", "unknown_key", "duplicate_key", "empty_text", "missing_field",
                                   "wrong_types", "not_a_list", "bad_values", "python_tag", "tabs", "not_utf8",
                                   "empty", "list_at_top"])
 def test_bad_content_leaves_the_previous_outputs_untouched(case, outputs, tmp_path, capsys):
     folder = tmp_path / "output"
-    shutil.copytree(outputs, folder)
-    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    shutil.copytree(outputs, folder / case)
+    before = snapshot(folder)
 
     assert main(["build", str(CASES / f"{case}.yaml"), "--out", str(folder)]) == 1
 
     error = capsys.readouterr().err
     assert error.startswith(str(CASES / f"{case}.yaml"))
     assert error.endswith("1 problem found; nothing was built.\n")
-    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    assert snapshot(folder) == before

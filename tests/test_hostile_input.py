@@ -238,7 +238,7 @@ def test_a_principle_too_long_for_the_handout_is_refused_with_the_fix(capsys, tm
     error = capsys.readouterr().err
     assert error.splitlines()[-1] == (
         "error: handout.pdf: the content needs 3 pages but the handout must fit on 2 pages; "
-        f"shorten the statement bodies or the comparison cells in {content}")
+        f"shorten the sections' text or raise `outputs: handout_pages:` in {content}")
     assert "Traceback" not in error
     assert snapshot(previous) == before
 

@@ -15,16 +15,17 @@ from .conftest import ROOT, pdf_text, shows
 from .pdfs import text_sizes
 
 SITES = "content/sites.example.yaml"
-MAIN = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
-SPANISH = [f"es/{name}" for name in MAIN]
+OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+MAIN = [f"harm-reduction/{name}" for name in OUTPUTS]
+SPANISH = [f"harm-reduction/es/{name}" for name in OUTPUTS]
 SITE_FLYERS = [
-    "sites/harbor-street-wellness-center/flyer.pdf",
-    "sites/maple-avenue-outreach-office/flyer.pdf",
-    "sites/riverside-mobile-unit/flyer.pdf",
-    "sites/harbor-street-wellness-center/es/flyer.pdf",
-    "sites/maple-avenue-outreach-office/es/flyer.pdf",
+    "harm-reduction/sites/harbor-street-wellness-center/flyer.pdf",
+    "harm-reduction/sites/maple-avenue-outreach-office/flyer.pdf",
+    "harm-reduction/sites/riverside-mobile-unit/flyer.pdf",
+    "harm-reduction/sites/harbor-street-wellness-center/es/flyer.pdf",
+    "harm-reduction/sites/maple-avenue-outreach-office/es/flyer.pdf",
 ]
-MANIFESTS = ["manifest.json", "es/manifest.json"]
+MANIFEST = "manifest.json"  # one, at the top of the output folder, for every material and language
 
 
 def run(*arguments, cwd):
@@ -91,7 +92,9 @@ def built(pristine) -> Path:
 def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
     first = pristine[2]
     assert first.returncode == 0, first.stderr
-    assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + MANIFESTS)
+    assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + [MANIFEST])
+    assert sorted(path.name for path in (pristine[0] / "output").iterdir()) == [
+        ".build-state.json", "harm-reduction", "manifest.json"]
     assert first.stdout.splitlines()[-1].startswith("Built 15, skipped 0 (unchanged), failed 0 in ")
 
 
@@ -109,7 +112,7 @@ def test_a_second_build_rebuilds_nothing_and_touches_no_file(built):
 @pytest.mark.parametrize(
     ("stylesheet", "rebuilt"),
     [
-        ("handout.css", ["handout.pdf", "es/handout.pdf", *MANIFESTS]),
+        ("handout.css", ["harm-reduction/handout.pdf", "harm-reduction/es/handout.pdf", MANIFEST]),
         ("site-flyer.css", SITE_FLYERS),
     ],
 )
@@ -128,17 +131,17 @@ def test_changed_spanish_content_rebuilds_only_the_spanish_outputs(built):
     edit(built / "content" / "harm-reduction.es.yaml", "heading: Creado por", "heading: Elaborado por")
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    spanish = sorted([*SPANISH, "es/manifest.json", *(flyer for flyer in SITE_FLYERS if "/es/" in flyer)])
+    spanish = sorted([*SPANISH, MANIFEST, *(flyer for flyer in SITE_FLYERS if "/es/" in flyer)])
     assert written(finished) == spanish
     assert changed(before, snapshot(built)) == spanish
-    assert shows(pdf_text(built / "output" / "es" / "handout.pdf"), "Elaborado por")
+    assert shows(pdf_text(built / "output" / "harm-reduction" / "es" / "handout.pdf"), "Elaborado por")
 
 
 def test_force_rebuilds_every_output(built):
     before = snapshot(built)
     finished = build(built, "--force")
     assert finished.returncode == 0, finished.stderr
-    everything = sorted(MAIN + SPANISH + SITE_FLYERS + MANIFESTS)
+    everything = sorted(MAIN + SPANISH + SITE_FLYERS + [MANIFEST])
     assert written(finished) == everything
     assert changed(before, snapshot(built)) == everything
 
@@ -146,10 +149,10 @@ def test_force_rebuilds_every_output(built):
 @pytest.mark.parametrize(
     ("output", "spoil", "rebuilt"),
     [
-        ("slides.pptx", Path.unlink, ["slides.pptx", "manifest.json"]),
-        ("sites/riverside-mobile-unit/flyer.pdf",
+        ("harm-reduction/slides.pptx", Path.unlink, ["harm-reduction/slides.pptx", MANIFEST]),
+        ("harm-reduction/sites/riverside-mobile-unit/flyer.pdf",
          lambda path: path.write_bytes(path.read_bytes() + b"%edited\n"),
-         ["sites/riverside-mobile-unit/flyer.pdf"]),
+         ["harm-reduction/sites/riverside-mobile-unit/flyer.pdf"]),
     ],
     ids=["deleted", "altered"],
 )
@@ -169,7 +172,8 @@ def test_a_changed_site_entry_rebuilds_only_that_sites_flyers(built):
     edit(built / SITES, "phone: (203) 555-0187", "phone: (203) 555-0199")
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    maple = ["sites/maple-avenue-outreach-office/es/flyer.pdf", "sites/maple-avenue-outreach-office/flyer.pdf"]
+    maple = ["harm-reduction/sites/maple-avenue-outreach-office/es/flyer.pdf",
+             "harm-reduction/sites/maple-avenue-outreach-office/flyer.pdf"]
     assert written(finished) == maple
     assert changed(before, snapshot(built)) == maple
     for flyer in maple:
@@ -177,7 +181,7 @@ def test_a_changed_site_entry_rebuilds_only_that_sites_flyers(built):
 
 
 def test_a_site_flyer_that_cannot_fit_fails_alone_and_keeps_its_previous_flyer(built):
-    riverside = "sites/riverside-mobile-unit/flyer.pdf"
+    riverside = "harm-reduction/sites/riverside-mobile-unit/flyer.pdf"
     sites = built / SITES
     original = sites.read_text(encoding="utf-8")
     many = "".join(f"      - Service number {number}, with a long description of what it offers\n"
@@ -190,9 +194,10 @@ def test_a_site_flyer_that_cannot_fit_fails_alone_and_keeps_its_previous_flyer(b
     finished = build(built)
 
     assert finished.returncode == 1
-    assert ("error: output/sites/riverside-mobile-unit/flyer.pdf: the flyer does not fit on one page "
-            "even with 14 pt text; shorten the hours or services of Riverside Mobile Unit in content/sites.example.yaml, "
-            "or the headlines and principle names in content/harm-reduction.yaml") in finished.stderr.splitlines()
+    assert ("error: output/harm-reduction/sites/riverside-mobile-unit/flyer.pdf: the flyer does not fit on one "
+            "page even with 14 pt text; shorten the hours or services of Riverside Mobile Unit in "
+            "content/sites.example.yaml, or the headlines, step lines and table row names the flyer shows in content/harm-reduction.yaml"
+            ) in finished.stderr.splitlines()
     assert "Traceback" not in finished.stderr
     others = sorted(flyer for flyer in SITE_FLYERS if flyer != riverside)
     assert re.fullmatch(r"Built 4, skipped 10 \(unchanged\), failed 1 in [0-9.]+ s\.",
@@ -217,14 +222,14 @@ def body_size(path: Path) -> float:
 
 def test_a_site_flyer_rebuilt_alone_has_the_type_size_it_has_in_a_full_build(built):
     shutil.copy(ROOT / "tests" / "cases" / "sites" / "tall_and_short_panels.yaml", built / "sites.yaml")
-    short = built / "output" / "sites" / "short-panel-clinic" / "flyer.pdf"
+    short = built / "output" / "harm-reduction" / "sites" / "short-panel-clinic" / "flyer.pdf"
     arguments = ("build", "--sites", "sites.yaml", "--only", "flyer", "--lang", "en", "--jobs", "1")
     assert run(*arguments, cwd=built).returncode == 0
     with_the_tall_site = body_size(short)
     edit(built / "sites.yaml", "phone: (203) 555-0101", "phone: (203) 555-0102")
     finished = run(*arguments, cwd=built)
     assert finished.returncode == 0, finished.stderr
-    assert written(finished) == ["sites/short-panel-clinic/flyer.pdf"]
+    assert written(finished) == ["harm-reduction/sites/short-panel-clinic/flyer.pdf"]
     assert body_size(short) == with_the_tall_site
 
 
@@ -235,7 +240,7 @@ def test_a_glossary_change_checks_the_unchanged_content_again(built):
         glossary.write("  - term: stigma\n    instead: [prejudice]\n    severity: error\n    source: a test\n")
     finished = build(built)
     assert finished.returncode == 1
-    assert "comparison.rows[9].name: 'Stigma' can stigmatise" in finished.stderr
+    assert "sections[2].blocks[1].table.rows[9][0]: 'Stigma' can stigmatise" in finished.stderr
     assert finished.stderr.splitlines()[-1] == "Nothing was built: fix the errors above first."
     assert snapshot(built) == before
 
@@ -248,7 +253,8 @@ def test_site_flyers_alone_reuse_the_type_size_their_batch_found(built):
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
     assert json.loads(state.read_text())["sizes"] == sizes
-    assert body_size(built / "output" / "sites" / "harbor-street-wellness-center" / "flyer.pdf") == 15.5
+    assert body_size(built / "output" / "harm-reduction" / "sites" / "harbor-street-wellness-center"
+                     / "flyer.pdf") == 15.5
 
 
 def test_a_site_taken_out_of_the_sites_file_keeps_its_flyer_and_a_note_says_so(built):
@@ -258,7 +264,29 @@ def test_a_site_taken_out_of_the_sites_file_keeps_its_flyer_and_a_note_says_so(b
     before = snapshot(built)
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    assert ("note: output/sites/riverside-mobile-unit/ holds the flyer of a site that is not in "
+    assert ("note: output/harm-reduction/sites/riverside-mobile-unit/ holds the flyer of a site that is not in "
             f"{SITES} any more; delete the folder if that site has closed, so nobody prints its flyer"
             ) in finished.stderr.splitlines()
     assert changed(before, snapshot(built)) == []
+
+
+def test_a_material_added_later_is_built_alone_and_its_edits_rebuild_only_it(built):
+    """A second material builds into its own folder, without site flyers, since it does not ask for them."""
+    shutil.copy(ROOT / "tests" / "cases" / "minimal.yaml", built / "content" / "minimal.yaml")
+    before = snapshot(built)
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    minimal = sorted([f"minimal/{name}" for name in OUTPUTS] + [MANIFEST])
+    assert written(finished) == minimal
+    assert changed(before, snapshot(built)) == minimal
+    assert finished.stdout.splitlines()[-1].startswith("Built 5, skipped 15 (unchanged), failed 0 in ")
+    listed = [output["name"] for output in json.loads((built / "output" / MANIFEST).read_text())["outputs"]]
+    assert listed == sorted(MAIN + SPANISH + [f"minimal/{name}" for name in OUTPUTS])
+
+    before = snapshot(built)
+    edit(built / "content" / "minimal.yaml", "body: It keeps the tests short.", "body: It keeps them short.")
+    finished = build(built)
+    assert finished.returncode == 0, finished.stderr
+    assert written(finished) == minimal
+    assert changed(before, snapshot(built)) == minimal
+    assert shows(pdf_text(built / "output" / "minimal" / "handout.pdf"), "It keeps them short.")

@@ -73,3 +73,21 @@ def test_a_missing_or_unreadable_manifest_reads_as_none(tmp_path):
         assert read_manifest(tmp_path) is None
     (tmp_path / "manifest.json").write_bytes(b"\xff\xfe{}")
     assert read_manifest(tmp_path) is None
+
+
+def test_one_manifest_at_the_top_names_each_output_by_its_path_inside_the_folder(material, tmp_path):
+    from generator.build import build_editions
+    from generator.content import load_content
+
+    from .conftest import CASES
+
+    minimal = load_content(CASES / "minimal.yaml", BRAND)
+    built = build_editions([(material, "harm-reduction"), (minimal, "minimal")], tmp_path, ["flyer"])
+    assert built.manifests == [tmp_path / "manifest.json"]
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()) == [
+        "harm-reduction/flyer.pdf", "manifest.json", "minimal/flyer.pdf"]
+    outputs = read_manifest(tmp_path)["outputs"]
+    assert [(output["name"], output["content"]["file"]) for output in outputs] == [
+        ("harm-reduction/flyer.pdf", material.source), ("minimal/flyer.pdf", minimal.source)]
+    for output in outputs:
+        assert output["sha256"] == hashlib.sha256((tmp_path / output["name"]).read_bytes()).hexdigest()

@@ -48,3 +48,14 @@ def test_text_height_counts_lines_and_spacing(carlito):
     assert one_line == pytest.approx(carlito.line_spacing(20))
     spaced = text_height([Run("Primary Goal", 20, space_after=10), Run("Engagement", 20)], "Calibri", 500)
     assert spaced == pytest.approx(2 * one_line + 10)
+
+
+def test_the_print_font_sets_wider_so_the_plan_measures_text_in_both():
+    from generator.slideplan import printed_height
+
+    line = "Lo que no es, por qué es importante y cómo se compara con la recuperación basada en la abstinencia"
+    width = 845  # the title slide's text box, in points
+    on_slide = text_height([Run(line, 20)], "Calibri", width)
+    printed = printed_height([Run(line, 20)], "Atkinson Hyperlegible", width)
+    assert on_slide == pytest.approx(metrics(face_file("Calibri")).line_spacing(20))  # one line
+    assert printed == pytest.approx(2 * 1.2 * 20)  # two lines, set 1.2 apart as the slides handout prints them

@@ -18,8 +18,8 @@ def test_a_terminal_sees_the_bar_fill_and_count_failures(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     terminal = Terminal()
     bar = Progress(4, terminal)
-    bar.advance("sites/a/flyer.pdf", True)
-    bar.advance("sites/b/flyer.pdf", False)
+    bar.advance("harm-reduction/sites/a/flyer.pdf", True)
+    bar.advance("harm-reduction/sites/b/flyer.pdf", False)
     bar.close()
     drawn = terminal.getvalue().split("\r")[1:]
     assert drawn[0].startswith("  site flyers [########")
@@ -33,10 +33,10 @@ def test_ci_and_files_get_no_bar(monkeypatch):
     terminal, log = Terminal(), io.StringIO()
     for stream in (terminal, log):
         bar = Progress(2, stream)
-        bar.advance("sites/a/flyer.pdf", True)
+        bar.advance("harm-reduction/sites/a/flyer.pdf", True)
         bar.close()
     monkeypatch.delenv("CI")
     bar = Progress(2, log)
-    bar.advance("sites/a/flyer.pdf", True)
+    bar.advance("harm-reduction/sites/a/flyer.pdf", True)
     bar.close()
     assert terminal.getvalue() == log.getvalue() == ""

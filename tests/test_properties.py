@@ -108,7 +108,7 @@ def test_any_text_is_built_readably_or_refused_with_a_message(changes):
         content.write_text(yaml.safe_dump(content_with(changes), allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
 
-        status, said = command_line("build", str(content), "--out", str(output), "--brand", str(BRAND),
+        status, said = command_line("build", str(content), "--out", str(built), "--brand", str(BRAND),
                                     "--only", *OUTPUTS)
 
         if status != 0:

@@ -124,21 +124,35 @@ def site_in(folder: str):
 
 def flyer_of(output, folder: str, language: str):
     """Return the path of a site's flyer in `language` inside the output folder."""
-    return output / "sites" / folder / ("" if language == "en" else language) / "flyer.pdf"
+    return output / "harm-reduction" / "sites" / folder / ("" if language == "en" else language) / "flyer.pdf"
 
 
 def test_the_build_writes_a_flyer_for_each_site_in_each_of_its_languages(example_build):
     finished, output = example_build
     wrote = [line.removeprefix("wrote output/") for line in finished.stdout.splitlines() if line.startswith("wrote ")]
-    flyers = [f"sites/{folder}/flyer.pdf" if language == "en" else f"sites/{folder}/{language}/flyer.pdf"
-              for folder, language in FLYERS]
-    assert sorted(wrote) == sorted(["flyer.pdf", "es/flyer.pdf", "manifest.json", "es/manifest.json", *flyers])
-    assert sorted(path.relative_to(output).as_posix() for path in (output / "sites").rglob("*.pdf")) == sorted(flyers)
+    flyers = [f"harm-reduction/sites/{folder}/flyer.pdf" if language == "en"
+              else f"harm-reduction/sites/{folder}/{language}/flyer.pdf" for folder, language in FLYERS]
+    assert sorted(wrote) == sorted(["harm-reduction/flyer.pdf", "harm-reduction/es/flyer.pdf", "manifest.json",
+                                    *flyers])
+    assert sorted(path.relative_to(output).as_posix() for path in output.rglob("sites/**/*.pdf")) == sorted(flyers)
+
+
+def test_only_a_material_that_asks_for_site_flyers_gets_them(project):
+    """A second material without `outputs: site_flyers: true` gets its flyer, and no flyer for any site."""
+    shutil.copy(CASES / "minimal.yaml", project / "content" / "minimal.yaml")
+    shutil.copy(EXAMPLE, project / "sites.yaml")
+    finished = run("build", "minimal", "--sites", "sites.yaml", "--only", "flyer", cwd=project)
+    assert finished.returncode == 0, finished.stderr
+    assert [line for line in finished.stdout.splitlines() if line.startswith("wrote ")] == [
+        "wrote output/minimal/flyer.pdf", "wrote output/manifest.json"]
+    assert sorted(path.relative_to(project / "output").as_posix()
+                  for path in (project / "output").rglob("*") if path.is_file()) == [
+        ".build-state.json", "manifest.json", "minimal/flyer.pdf"]
 
 
 def test_a_site_without_spanish_details_gets_no_spanish_flyer_and_a_note_says_so(example_build):
     finished, output = example_build
-    assert not (output / "sites" / "riverside-mobile-unit" / "es").exists()
+    assert not (output / "harm-reduction" / "sites" / "riverside-mobile-unit" / "es").exists()
     assert ("note: no 'es' flyer for Riverside Mobile Unit: add the hours and services under `translations: es:` "
             "in content/sites.example.yaml") in finished.stderr.splitlines()
 
@@ -146,6 +160,7 @@ def test_a_site_without_spanish_details_gets_no_spanish_flyer_and_a_note_says_so
 @pytest.mark.parametrize(("folder", "language"), FLYERS)
 def test_each_flyer_is_one_page_with_the_site_the_principles_and_the_authors(example_build, editions,
                                                                               folder, language):
+    """The principles are the names of the rows of the comparison table (sections[2].blocks[1])."""
     path = flyer_of(example_build[1], folder, language)
     site, material = site_in(folder), editions[language]
     details = site.details_in(language)
@@ -153,8 +168,8 @@ def test_each_flyer_is_one_page_with_the_site_the_principles_and_the_authors(exa
     text = pdf_text(path)
     for shown in (site.name, *site.address, site.phone, site.web_shown, *details.hours, *details.services):
         assert shows(text, shown), shown
-    for row in material.comparison.rows:
-        assert shows(text, row.name), row.name
+    for name in material.sections[2].blocks[1].table.names:
+        assert shows(text, name), name
     for author in material.credits.authors:
         assert shows(text, author.name) and shows(text, author.email), author.name
     assert shows(text, material.labels.example_mark)

@@ -2,9 +2,150 @@
 
 from __future__ import annotations
 
-from generator import deck_design as design
-from generator.slideplan import plan_slides
+import json
+import re
+import textwrap
+from pathlib import Path
 
+import pytest
+
+from generator import deck_design as design
+from generator.content import load_content
+from generator.errors import BuildError
+from generator.slideplan import SLIDE_RULES, plan_slides
+from generator.model import KINDS
+
+from .conftest import BRAND
+
+# Small materials written for these tests, in the content file's format. No statements anywhere: steps, points,
+# a five-column table, contacts, a callout and discussion questions, and no credits.
+MEETING_ROOM = """\
+document:
+  title: Setting Up the Meeting Room
+  subtitle: What to do before, during and after a meeting
+  subject: A short guide for staff who book and set up the shared meeting rooms.
+  language: en-US
+  version: 2
+  date: 2026-03-02
+
+sections:
+  - heading: Before the meeting
+    blocks:
+      - steps:
+          - step: Book the room.
+            detail: Use the shared calendar at least a day ahead, and add the number of guests.
+          - step: Check the screen and the cables.
+            detail: Plug in a laptop and show one slide, so nothing surprises you later.
+          - step: Set out the chairs.
+          - step: Open the windows for ten minutes.
+            detail: Fresh air keeps people awake.
+      - points:
+          - Water jug and glasses
+          - Spare pens and paper
+          - A sign on the door with the meeting's name
+
+  - heading: Which room to choose
+    blocks:
+      - table:
+          columns: [Room, Seats, Screen, Booked through, Good for]
+          rows:
+            - [Garden Room, "12", Large wall screen, Shared calendar, Team meetings and short trainings]
+            - [Library, "6", None, Front desk, Quiet one-to-one talks]
+            - [Hall, "40", Projector and sound system, Facilities office, Open days and whole-staff meetings]
+            - [Studio, "8", Two monitors, Shared calendar, Video calls with partners]
+
+  - heading: Who to call
+    blocks:
+      - contacts:
+          - name: Front desk
+            role: Keys, signs and visitor badges
+            phone: (203) 555-0100
+          - name: IT help desk
+            role: Screens, cables and video calls
+            email: help@example.org
+            web: example.org/it
+          - name: Facilities office
+            role: Chairs, tables, heating and the Hall
+            phone: (203) 555-0142
+            email: facilities@example.org
+      - callout: Leave the room as you found it for the next group.
+
+facilitation:
+  cues:
+    steps: Ask who has booked a room before and what went wrong.
+  questions:
+    - What do you check first when you arrive?
+    - Who do you call when the screen stays dark?
+"""
+
+# One section holding one text block, with credits.
+HOUSE_RULES = """\
+document:
+  title: Meeting Room House Rules
+  subtitle: One page of common sense
+  subject: The house rules of the shared meeting rooms.
+  language: en-US
+  version: 1
+  date: 2026-04-20
+  status: approved
+  approved_by: Sam Rivera, Office Manager
+
+sections:
+  - heading: The rules
+    blocks:
+      - text:
+{paragraphs}
+credits:
+  heading: Written by
+  authors:
+    - name: Sam Rivera
+      role: Office Manager
+      organisation: Example Offices – Springfield
+      email: sam.rivera@example.org
+"""
+
+SHORT_RULES = ["Book before you use a room.", "Leave it tidy for the next group."]
+LONG_RULES = [
+    "Book every room through the shared calendar before you use it, even for a quick talk, so that nobody "
+    "walks in on a meeting that is already under way and everybody can see which rooms are free.",
+    "Leave the room as you found it: chairs back in their rows, the screen switched off, the windows closed "
+    "and the whiteboard wiped clean for the next group, who may arrive only a few minutes after you leave.",
+    "Tell the front desk about anything that is broken or missing, so that it can be mended before the "
+    "next meeting, and put a note on the door if the room cannot be used until then.",
+]
+
+
+def written(tmp_path: Path, text: str, name: str = "material.yaml"):
+    """Return the material written as `text` into a content file of its own, loaded and checked."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_content(path, BRAND)
+
+
+def house_rules(tmp_path: Path, paragraphs: list[str]):
+    """Return the one-section material whose text block holds `paragraphs`."""
+    listed = "\n".join(f"          - {json.dumps(paragraph)}" for paragraph in paragraphs)  # JSON quotes are YAML's
+    return written(tmp_path, HOUSE_RULES.format(paragraphs=listed), "house-rules.yaml")
+
+
+def steps_material(count: int) -> str:
+    """Return a material whose one section is `count` steps, each with a detail."""
+    steps = "\n".join(f"          - step: Put chair {number} in its place.\n"
+                      f"            detail: Chair {number} goes where the floor plan on the door shows it, "
+                      f"facing the screen." for number in range(1, count + 1))
+    return MEETING_ROOM.split("sections:")[0] + textwrap.dedent(f"""\
+        sections:
+          - heading: Setting out the chairs
+            blocks:
+              - steps:
+        """) + steps + "\n"
+
+
+def titles_of(material) -> list[str]:
+    return [slide.title for slide in plan_slides(material).slides]
+
+
+# The shipped material
 
 def test_the_session_runs_title_agenda_parts_closing(material):
     plan = plan_slides(material)
@@ -14,13 +155,40 @@ def test_the_session_runs_title_agenda_parts_closing(material):
     assert layouts[-1] == "Closing"
     assert plan.slides[-1].title == material.facilitation.closing_title
     sections = [slide.title for slide in plan.slides if slide.layout is design.SECTION]
-    assert sections == [material.is_not.heading, material.benefits.heading, material.comparison.heading]
+    assert sections == [section.heading for section in material.sections]
+    assert [paragraph.text for paragraph in plan.slides[1].bodies[0]] == (
+        [f"{number}. {section.heading}" for number, section in enumerate(material.sections, start=1)]
+        + [f"{len(material.sections) + 1}. {material.facilitation.closing_title}"])
 
 
-def test_one_statement_per_slide_with_its_headline_as_title(material):
-    titles = [slide.title for slide in plan_slides(material).slides]
-    for statement in material.is_not.statements + material.benefits.statements:
-        assert statement.headline in titles
+def test_one_statement_per_slide_with_its_headline_as_title_and_its_body_below(material):
+    slides = {slide.title: slide for slide in plan_slides(material).slides}
+    for _, block, _ in material.blocks():
+        for statement in block.statements or ():
+            body = slides[statement.headline].bodies[0]
+            assert [paragraph.text for paragraph in body] == [statement.body]
+            assert body[0].size == 40
+
+
+def test_the_comparisons_opening_text_is_on_its_section_slide_and_said(material):
+    section = material.sections[2]
+    divider = next(slide for slide in plan_slides(material).slides if slide.title == section.heading)
+    shown = [paragraph.text for paragraph in divider.bodies[0]]
+    assert shown == ["Part 3 of 3", *section.blocks[0].text]
+    assert f"Say: {' '.join(section.blocks[0].text)}" in divider.notes
+
+
+def test_the_table_slides_are_numbered_across_the_section_with_the_header_on_each(material):
+    section, table = material.sections[2], material.sections[2].blocks[1].table
+    slides = [slide for slide in plan_slides(material).slides if slide.table]
+    assert [slide.title for slide in slides] == [f"{section.heading} ({number} of {len(slides)})"
+                                                 for number in range(1, len(slides) + 1)]
+    assert all(slide.table.header == table.columns for slide in slides)
+    assert all(slide.table.shares == (0.24, 0.38, 0.38) for slide in slides)
+    assert [row for slide in slides for row in slide.table.rows] == list(table.rows)
+    first = table.rows[0]
+    assert (f"{first[0]} — {table.columns[1]}: {first[1]} — {table.columns[2]}: {first[2]}"
+            in slides[0].notes)
 
 
 def test_the_plan_is_computed_once(material):
@@ -30,10 +198,10 @@ def test_the_plan_is_computed_once(material):
 def test_minutes_add_up(material):
     plan = plan_slides(material)
     minutes = material.facilitation.minutes
-    statements = len(material.is_not.statements) + len(material.benefits.statements)
+    statements = sum(len(block.statements) for _, block, _ in material.blocks() if block.statements)
     tables = sum(1 for slide in plan.slides if slide.table)
-    expected = (minutes.opening + minutes.agenda + 3 * minutes.section + statements * minutes.statement
-                + tables * minutes.comparison + minutes.closing)
+    expected = (minutes.opening + minutes.agenda + len(material.sections) * minutes.section
+                + statements * minutes.statements + tables * minutes.table + minutes.closing)
     assert plan.minutes == expected
     assert plan.slides[-1].notes.startswith(f"Timing: about {minutes.closing} minutes ({expected} of {expected}")
 
@@ -42,18 +210,153 @@ def test_cues_are_in_the_notes(material):
     plan = plan_slides(material)
     facilitation = material.facilitation
     assert facilitation.opening_cue in plan.slides[0].notes
+    assert facilitation.agenda_cue in plan.slides[1].notes
     assert facilitation.closing_cue in plan.slides[-1].notes
-    assert all(facilitation.comparison_cue in slide.notes for slide in plan.slides if slide.table)
+    assert all(facilitation.cues.table in slide.notes for slide in plan.slides if slide.table)
+    assert all(facilitation.section_cue in slide.notes for slide in plan.slides if slide.layout is design.SECTION)
 
 
-def test_a_comparison_on_one_slide_still_has_a_title_of_its_own(tmp_path):
-    from generator.build import build
-    from generator.content import load_content
+def test_every_kind_of_block_has_a_slide_rule():
+    assert set(SLIDE_RULES) == set(KINDS)
 
-    from .conftest import BRAND, CASES
 
-    minimal = load_content(CASES / "minimal.yaml", BRAND)
-    titles = [slide.title for slide in plan_slides(minimal).slides]
-    assert titles.count("Compared") == 1  # the section slide; the table slide is numbered
-    assert "Compared (1 of 1)" in titles
-    build(minimal, tmp_path, ["slides"])  # the audit refused duplicate titles before
+def test_table_columns_share_the_width_for_two_to_five_columns():
+    assert design.table_shares(3) == (0.24, 0.38, 0.38)
+    for columns in range(2, 6):
+        shares = design.table_shares(columns)
+        assert len(shares) == columns and sum(shares) == pytest.approx(1, abs=0.001)
+        assert shares[0] < shares[1] and len(set(shares[1:])) == 1
+
+
+# Materials of other shapes
+
+def test_a_material_of_steps_points_a_table_contacts_and_a_callout(tmp_path):
+    material = written(tmp_path, MEETING_ROOM)
+    plan = plan_slides(material)
+    slides = {slide.title: slide for slide in plan.slides}
+    assert [slide.title for slide in plan.slides] == [
+        "Setting Up the Meeting Room", "What this session covers",
+        "Before the meeting", "Before the meeting (1 of 2)", "Before the meeting (2 of 2)",
+        "Which room to choose", "Which room to choose (1 of 1)",
+        "Who to call", "Who to call (1 of 2)", "Who to call (2 of 2)",
+        "Let's discuss", "Questions and contacts"]
+    steps = [(p.text, p.bold) for p in slides["Before the meeting (1 of 2)"].bodies[0]]
+    assert steps[:3] == [("1. Book the room.", True),
+                         ("Use the shared calendar at least a day ahead, and add the number of guests.", False),
+                         ("2. Check the screen and the cables.", True)]
+    assert ("3. Set out the chairs.", True) in steps
+    assert "Ask who has booked a room before" in slides["Before the meeting (1 of 2)"].notes
+    points = [p.text for p in slides["Before the meeting (2 of 2)"].bodies[0]]
+    assert points == ["• Water jug and glasses", "• Spare pens and paper",
+                      "• A sign on the door with the meeting's name"]
+    table = slides["Which room to choose (1 of 1)"].table
+    assert table.header == ("Room", "Seats", "Screen", "Booked through", "Good for") and len(table.rows) == 4
+    assert table.shares == design.table_shares(5)
+    contacts = slides["Who to call (1 of 2)"]
+    assert contacts.layout is design.TWO_COLUMNS
+    shown = [p.text for body in contacts.bodies for p in body]
+    assert ["Front desk", "Keys, signs and visitor badges", "(203) 555-0100"] == shown[:3]
+    assert {"help@example.org", "example.org/it", "facilities@example.org"} <= set(shown)
+    assert [p.text for p in slides["Who to call (2 of 2)"].bodies[0]] == [
+        "Leave the room as you found it for the next group."]
+    assert slides["Who to call (2 of 2)"].bodies[0][0].size == 40
+    assert [p.text for p in slides["Let's discuss"].bodies[0]] == [
+        "• What do you check first when you arrive?", "• Who do you call when the screen stays dark?"]
+
+
+def test_without_credits_the_title_and_closing_slides_show_no_authors(tmp_path):
+    plan = plan_slides(written(tmp_path, MEETING_ROOM))
+    title, closing = plan.slides[0], plan.slides[-1]
+    assert [p.text for p in title.bodies[0]] == ["What to do before, during and after a meeting",
+                                                 "Version 2, March 2026"]
+    assert [[p.text for p in body] for body in closing.bodies] == [[], [], ["Version 2, March 2026"]]
+
+
+def test_minutes_follow_each_kind_of_slide(tmp_path):
+    plan = plan_slides(written(tmp_path, MEETING_ROOM))
+    minutes = [slide.minutes for slide in plan.slides]
+    # opening, agenda, part, steps, points, part, table, part, contacts, callout, questions, closing
+    assert minutes == [2, 1, 1, 3, 2, 1, 4, 1, 2, 1, 5, 5]
+    assert plan.slides[-1].notes.startswith(f"Timing: about 5 minutes ({sum(minutes)} of {sum(minutes)} minutes")
+
+
+def test_a_short_opening_text_joins_its_section_slide(tmp_path):
+    plan = plan_slides(house_rules(tmp_path, SHORT_RULES))
+    assert [slide.title for slide in plan.slides] == ["Meeting Room House Rules", "What this session covers",
+                                                      "The rules", "Questions and contacts"]
+    assert [p.text for p in plan.slides[2].bodies[0]] == ["Part 1 of 1", *SHORT_RULES]
+    assert f"Say: {' '.join(SHORT_RULES)}" in plan.slides[2].notes
+
+
+def test_a_long_opening_text_gets_slides_of_its_own(tmp_path):
+    plan = plan_slides(house_rules(tmp_path, LONG_RULES))
+    titles = [slide.title for slide in plan.slides]
+    assert titles[2] == "The rules"
+    assert [p.text for p in plan.slides[2].bodies[0]] == ["Part 1 of 1"]
+    own = [slide for slide in plan.slides if slide.title.startswith("The rules (")]
+    assert own and [slide.title for slide in own] == [f"The rules ({n} of {len(own)})" for n in range(1, len(own) + 1)]
+    shown = " ".join(p.text for slide in own for p in slide.bodies[0])
+    assert shown == " ".join(LONG_RULES)
+    assert all(slide.notes.split("\n\n")[1].startswith("Say: ") for slide in own)
+
+
+def test_a_long_list_of_steps_flows_onto_numbered_slides(tmp_path):
+    plan = plan_slides(written(tmp_path, steps_material(14)))
+    own = [slide for slide in plan.slides if slide.title.startswith("Setting out the chairs (")]
+    assert len(own) >= 2
+    assert [slide.title for slide in own] == [f"Setting out the chairs ({n} of {len(own)})"
+                                              for n in range(1, len(own) + 1)]
+    lines = [p for slide in own for p in slide.bodies[0]]
+    assert [p.text for p in lines if p.bold] == [f"{n}. Put chair {n} in its place." for n in range(1, 15)]
+    for slide in own:  # a step keeps its detail on its slide
+        assert not slide.bodies[0][-1].bold
+        assert re.match(r"\d+\. ", slide.bodies[0][0].text)
+        assert slide.minutes == 3
+    # Every slide of the list sets it alike: steps larger than their details, none below the minimum.
+    assert {(p.bold, p.size) for p in lines} == {(True, lines[0].size), (False, lines[1].size)}
+    assert lines[0].size > lines[1].size >= design.MIN_BODY_PT
+
+
+def test_two_statements_with_the_same_headline_name_the_second(tmp_path):
+    text = MEETING_ROOM.replace("""  - heading: Who to call
+    blocks:
+""", """  - heading: Who to call
+    blocks:
+      - statements:
+          - headline: Ask first.
+            body: The front desk knows which rooms are free.
+          - headline: Ask first.
+            body: The IT help desk can lend you a cable.
+""")
+    material = written(tmp_path, text)
+    with pytest.raises(BuildError) as caught:
+        plan_slides(material)
+    field = "sections[2].blocks[0].statements[1].headline"
+    assert str(caught.value) == (f"{material.source}:{material.line_of(field)}: {field}: two slides would be "
+                                 "titled 'Ask first.'; change one of them")
+    second = [number for number, line in enumerate(text.splitlines(), start=1) if "headline: Ask first." in line][1]
+    assert material.line_of(field) == second
+
+
+def test_a_row_too_long_for_any_slide_names_its_line(tmp_path):
+    text = MEETING_ROOM.replace("Quiet one-to-one talks", "Quiet talks " + "and more quiet talks " * 40)
+    material = written(tmp_path, text)
+    with pytest.raises(BuildError) as caught:
+        plan_slides(material)
+    field = "sections[1].blocks[0].table.rows[1]"
+    assert str(caught.value) == (f"{material.source}:{material.line_of(field)}: {field}: the row 'Library' is too "
+                                 "long for one slide even at 20 pt; shorten it")
+
+
+def test_many_authors_share_a_line_on_the_title_slide_and_continue_the_closing_slide(tmp_path):
+    authors = "".join(f"    - name: Person {number} Example\n      role: Room Coordinator\n"
+                      f"      organisation: Example Offices – Springfield\n      email: person{number}@example.org\n"
+                      for number in range(1, 6))
+    plan = plan_slides(written(tmp_path, MEETING_ROOM + f"credits:\n  heading: Written by\n  authors:\n{authors}"))
+    title = [p.text for p in plan.slides[0].bodies[0]]
+    assert title[1:3] == ["Written by", "; ".join(f"Person {n} Example, Room Coordinator" for n in range(1, 6))]
+    closing = plan.slides[-2:]
+    assert [slide.title for slide in closing] == ["Questions and contacts", "Questions and contacts (continued)"]
+    names = [p.text for slide in closing for body in slide.bodies[:2] for p in body if p.bold]
+    assert names == [f"Person {n} Example" for n in range(1, 6)]
+    assert all([p.text for p in slide.bodies[2]] == ["Version 2, March 2026"] for slide in closing)

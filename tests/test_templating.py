@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-
 import jinja2
 import pytest
 
+from generator.builders.flyer import ShownBlock
+from generator.builders.handout import handout_sections
+from generator.model import Block, Contact, Table
 from generator.templating import (
     keep_last_words_together,
     numbered_groups,
     paragraphs,
     percent,
     points,
+    render_template,
     shared_organisation,
     template_environment,
 )
@@ -45,3 +48,37 @@ def test_paragraphs_are_separated_by_blank_lines():
 
 def test_numbered_groups_keep_counting_across_groups():
     assert numbered_groups("abcde", 3) == [[(1, "a"), (2, "b"), (3, "c")], [(4, "d"), (5, "e")]]
+
+
+def render_block(macro: str, **context) -> str:
+    """Return the markup of a macro of templates/blocks.html called as `macro`, e.g. 'whole(block)'."""
+    source = '{% import "blocks.html" as blocks %}{{ blocks.' + macro + " }}"
+    return template_environment().from_string(source).render(**context)
+
+
+def test_a_contact_links_its_email_and_web_page_unless_printed_on_a_flyer():
+    block = Block(contacts=(Contact("Front desk", phone="(203) 555-0110", email="desk@example.org",
+                                    web="example.org/rooms"),))
+    markup = render_block("whole(block)", block=block)
+    assert 'href="mailto:desk@example.org"' in markup and 'href="https://example.org/rooms"' in markup
+    assert "href" not in render_block("whole(block, links=false)", block=block)
+
+
+def test_the_flyer_shows_a_tables_row_names_or_the_whole_table():
+    block = Block(table=Table(("Room", "Seats"), (("Garden Room", "12"), ("Corner Room", "6"))))
+    names = render_block("on_flyer(shown)", shown=ShownBlock(block, "headlines"))
+    assert "Garden Room" in names and "Seats" not in names and "<table" not in names
+    whole = render_block("on_flyer(shown)", shown=ShownBlock(block, "full"))
+    assert '<th scope="row">Garden Room</th>' in whole and '<th scope="col">Seats</th>' in whole
+
+
+def test_text_in_a_block_is_escaped():
+    markup = render_block("whole(block)", block=Block(callout="Keep <b>this</b> & that"))
+    assert "Keep &lt;b&gt;this&lt;/b&gt; &amp;\u00a0that" in markup
+
+
+def test_the_keywords_are_the_title_and_the_section_headings(material):
+    html = render_template("handout.html", material=material, brand=material.brand, labels=material.labels,
+                           sections=handout_sections(material))
+    headings = ", ".join(section.heading for section in material.sections)
+    assert f'<meta name="keywords" content="{material.document.title}, {headings}">' in html

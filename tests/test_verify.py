@@ -19,7 +19,7 @@ from generator.cli import main
 from generator.slideplan import plan_slides
 from generator.verify import Verdict, size_problems, verdict_table, verify_folder
 
-from .conftest import BRAND, CONTENT
+from .conftest import BRAND, CONTENT, ROOT
 
 FILENAMES = [builder.filename for builder in BUILDERS.values()]
 
@@ -202,29 +202,57 @@ def test_the_table_lists_each_failure_under_its_output():
 # The command line
 
 
-def verify(folder: Path) -> int:
-    """Run `verify` on `folder` with the shipped content, wherever the tests run from."""
-    return main(["verify", str(folder), "--content", str(CONTENT), "--brand", str(BRAND)])
+@pytest.fixture
+def english(tmp_path) -> Path:
+    """A copy of the shipped English content without its translation, whose outputs the tests build."""
+    (tmp_path / "content").mkdir()
+    return Path(shutil.copy(CONTENT, tmp_path / "content" / CONTENT.name))
 
 
-def test_verify_prints_the_table_and_succeeds_on_the_built_outputs(material, outputs, capsys):
-    assert verify(outputs) == 0
+@pytest.fixture
+def verify(english):
+    """Run `verify` on a folder with the English content, wherever the tests run from."""
+    return lambda folder: main(["verify", str(folder), "--material", str(english), "--brand", str(BRAND)])
+
+
+@pytest.fixture
+def output_folder(outputs, tmp_path) -> Path:
+    """An output folder holding the shipped material's outputs in its own folder, as `build` writes them."""
+    shutil.copytree(outputs, tmp_path / "output" / "harm-reduction")
+    return tmp_path / "output"
+
+
+def test_verify_prints_the_table_and_succeeds_on_the_built_outputs(material, output_folder, verify, capsys):
+    assert verify(output_folder) == 0
     printed = capsys.readouterr()
-    assert printed.out == verdict_table(verify_folder(outputs, material)) + "\n"
+    folder = output_folder / "harm-reduction"
+    assert printed.out == f"{folder}/ (en-US):\n" + verdict_table(verify_folder(folder, material)) + "\n"
     assert printed.err == ""
 
 
-def test_verify_fails_on_a_broken_output(copied, capsys):
-    (copied / "flyer.pdf").write_bytes(b"%PDF-1.7\n")
-    assert verify(copied) == 1
+def test_verify_fails_on_a_broken_output(output_folder, verify, capsys):
+    (output_folder / "harm-reduction" / "flyer.pdf").write_bytes(b"%PDF-1.7\n")
+    assert verify(output_folder) == 1
     out = capsys.readouterr().out
     assert any(line.startswith("flyer.pdf") and line.endswith("FAILED") for line in out.splitlines())
     assert out.splitlines()[-1] == "1 of 5 outputs failed."
 
 
-def test_verify_fails_clearly_on_a_folder_that_is_missing_or_empty(tmp_path, capsys):
+def test_verify_fails_clearly_on_a_folder_that_is_missing_or_empty(tmp_path, verify, capsys):
     assert verify(tmp_path / "nowhere") == 1
     assert capsys.readouterr().err == (f"error: {tmp_path / 'nowhere'} does not exist; "
                                        "build the outputs first with `python -m generator build`\n")
     assert verify(tmp_path) == 1
-    assert capsys.readouterr().err.startswith(f"error: {tmp_path} holds none of the outputs (flyer.pdf, ")
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'harm-reduction'}/ holds none of the outputs "
+                                              "(flyer.pdf, ")
+
+
+def test_verify_fails_on_a_material_that_was_never_built(output_folder, english, tmp_path, capsys):
+    other = tmp_path / "other.yaml"
+    shutil.copy(ROOT / "tests" / "materials" / "one-paragraph.yaml", other)
+    assert main(["verify", str(output_folder), "--material", str(english), "--material", str(other),
+                 "--brand", str(BRAND)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out.splitlines()[-1] == "All 5 outputs verified."
+    assert printed.err == (f"error: {output_folder / 'other'}/ holds none of the outputs of {other}; build them "
+                           "with `python -m generator build other`\n")

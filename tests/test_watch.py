@@ -29,8 +29,8 @@ def tree(tmp_path):
 class Watcher:
     """A running `python -m generator watch` whose output lines can be awaited one by one."""
 
-    def __init__(self, cwd):
-        self.process = subprocess.Popen([sys.executable, "-m", "generator", "watch"], cwd=cwd, text=True,
+    def __init__(self, cwd, *arguments):
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", "watch", *arguments], cwd=cwd, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -74,14 +74,14 @@ def test_watch_rebuilds_what_a_saved_file_changed_and_survives_mistakes(tree):
     watcher = Watcher(tree)
     try:
         first = watcher.wait_for("Watching for changes")
-        assert "wrote output/flyer.pdf" in first
+        assert "wrote output/harm-reduction/flyer.pdf" in first
 
         stylesheet = tree / "templates" / "handout.css"
         stylesheet.write_text(stylesheet.read_text() + "\n/* a saved change */\n")
         rebuilt = watcher.wait_for("Built ")
         assert any(line.endswith("Changed: templates/handout.css") for line in rebuilt)
         assert [line for line in rebuilt if line.startswith("wrote output/") and line.endswith((".pdf", ".pptx"))] \
-            == ["wrote output/handout.pdf"]
+            == ["wrote output/harm-reduction/handout.pdf"]
         assert rebuilt[-1].startswith("Built 1, skipped 4 (unchanged), failed 0")
 
         content = tree / "content" / "harm-reduction.yaml"
@@ -92,6 +92,29 @@ def test_watch_rebuilds_what_a_saved_file_changed_and_survives_mistakes(tree):
 
         content.write_text(good)
         assert "Nothing to rebuild" in watcher.wait_for("rebuild")[-1]
+    finally:
+        status = watcher.stop()
+    assert status == 0
+    assert "Stopped watching." in watcher.rest()
+
+
+def test_watch_builds_a_material_added_while_watching_and_lets_go_of_one_deleted(tree):
+    watcher = Watcher(tree, "--only", "flyer")
+    try:
+        assert "wrote output/harm-reduction/flyer.pdf" in watcher.wait_for("Watching for changes")
+
+        added = tree / "content" / "minimal.yaml"
+        shutil.copy(ROOT / "tests" / "cases" / "minimal.yaml", added)
+        rebuilt = watcher.wait_for("Built ")
+        assert any(line.endswith("Changed: content/minimal.yaml") for line in rebuilt)
+        assert [line for line in rebuilt if line.startswith("wrote ")] == [
+            "wrote output/minimal/flyer.pdf", "wrote output/manifest.json"]
+        assert rebuilt[-1].startswith("Built 1, skipped 1 (unchanged), failed 0")
+
+        added.unlink()
+        after = watcher.wait_for("rebuild")
+        assert any(line.endswith("Changed: content/minimal.yaml") for line in after)
+        assert after[-1] == "Nothing to rebuild: the 1 output is up to date (use --force to rebuild it)."
     finally:
         status = watcher.stop()
     assert status == 0

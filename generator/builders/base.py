@@ -52,10 +52,15 @@ class PdfBuilder(Builder):
         with weasyprint_problems_as_errors(self.filename):
             document.write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
 
+    def page_budget(self, material: Material) -> int:
+        """Return the most pages this output may have for `material`."""
+        return self.max_pages
+
     def check_pages(self, document, material: Material, advice: str) -> None:
         """Fail if `document` has more pages than this output may have, naming the content file to shorten."""
-        if len(document.pages) > self.max_pages:
-            limit = "one page" if self.max_pages == 1 else f"{self.max_pages} pages"
+        budget = self.page_budget(material)
+        if len(document.pages) > budget:
+            limit = "one page" if budget == 1 else f"{budget} pages"
             raise BuildError(
                 f"{self.filename}: the content needs {len(document.pages)} pages but the {self.name} "
                 f"must fit on {limit}; {advice} in {material.source}"

@@ -2,29 +2,181 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildError
-from ..model import Material
+from ..model import Block, Material
 from .base import PdfBuilder
 
 # The body type size is searched between these, in half points; 14 pt is the smallest a flyer may use.
 SMALLEST_BODY_PT = 14.0
 LARGEST_BODY_PT = 24.0
 
+# Blocks the flyer shows as a column of short lines, in either mode: two sections made only of
+# these can stand side by side.
+_LINES_IN_HEADLINES = ("statements", "steps", "contacts")
+_LINES_ALWAYS = ("points",)
+# Blocks with no short form: under `headlines` the flyer leaves them out.
+_WITHOUT_HEADLINES = ("text", "callout")
+# The least share of the width the narrower of two side-by-side sections gets; more would leave the
+# other's long lines too little room, less would squeeze its own.
+_LEAST_SHARE = 0.425
+
+
+@dataclass(frozen=True)
+class ShownBlock:
+    """A block as the flyer shows it: whole ('full') or only its short lines ('headlines')."""
+
+    block: Block
+    mode: str
+
+    @property
+    def kind(self) -> str:
+        """Return the kind of the block shown."""
+        return self.block.kind
+
+    @property
+    def content(self):
+        """Return what the block holds."""
+        return self.block.content
+
+    @property
+    def is_lines(self) -> bool:
+        """Return whether the flyer shows this block as a column of short lines."""
+        return self.kind in _LINES_ALWAYS or (self.kind in _LINES_IN_HEADLINES and self.mode == "headlines")
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Return the block's short lines (headlines, steps, row names, contacts, points), which size its column."""
+        kind, content = self.kind, self.content
+        if kind == "statements":
+            return tuple(statement.headline for statement in content)
+        if kind == "steps":
+            return tuple(step.step for step in content)
+        if kind == "table":
+            return content.names
+        if kind == "contacts":
+            return tuple(f"{contact.name} {contact.phone}" for contact in content)
+        if kind == "points":
+            return content
+        return ()
+
+
+@dataclass(frozen=True)
+class FlyerSection:
+    """A section as the flyer shows it: its heading and the blocks shown (none: the heading alone)."""
+
+    heading: str
+    blocks: tuple[ShownBlock, ...]
+
+    @property
+    def narrow(self) -> bool:
+        """Return whether the section is only columns of short lines, so that it can stand beside another."""
+        return bool(self.blocks) and all(shown.is_lines for shown in self.blocks)
+
+    @property
+    def panel(self) -> bool:
+        """Return whether the section is set off in the tinted panel: one that shows a table, whole or its row names.
+
+        A table's row names are the flyer's invitation to compare; the panel sets them apart from the
+        headlines. Other wide sections stand on the page, which leaves the type more room.
+        """
+        return any(shown.kind == "table" for shown in self.blocks)
+
+    @property
+    def length(self) -> int:
+        """Return how many characters the section's lines hold, to share the width between two sections."""
+        return sum(len(line) for shown in self.blocks for line in shown.lines)
+
+
+@dataclass(frozen=True)
+class FlyerRow:
+    """A band across the flyer: one section, or two narrow ones side by side with their shares of the width."""
+
+    sections: tuple[FlyerSection, ...]
+    shares: tuple[float, ...] = (1.0,)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Return whether the row holds two sections next to each other."""
+        return len(self.sections) == 2
+
+    @property
+    def spread(self) -> bool:
+        """Return whether the row is a narrow section alone, whose short lines then stand in two columns."""
+        return len(self.sections) == 1 and self.sections[0].narrow
+
+
+def flyer_sections(material: Material, site_panel: bool = False) -> list[FlyerSection]:
+    """Return the sections the flyer shows, each with the blocks it shows and how.
+
+    A section marked `no` is left out, one marked `heading` shows its heading alone, and each
+    other block shows what its section (or, unmarked, its kind) says. A site's flyer gives the
+    room of the text blocks to the site's panel.
+    """
+    shown = []
+    for section in material.sections:
+        modes = [section.flyer_mode(block) for block in section.blocks]
+        if all(mode == "no" for mode in modes):
+            continue
+        blocks = tuple(ShownBlock(block, mode) for block, mode in zip(section.blocks, modes)
+                       if is_shown(block, mode) and not (site_panel and block.kind == "text"))
+        shown.append(FlyerSection(section.heading, blocks))
+    return shown
+
+
+def is_shown(block: Block, mode: str) -> bool:
+    """Return whether the flyer shows anything of `block` in `mode`: text and callouts have no headlines."""
+    return mode == "full" or (mode == "headlines" and block.kind not in _WITHOUT_HEADLINES)
+
+
+def flyer_rows(material: Material, site_panel: bool = False) -> list[FlyerRow]:
+    """Return the flyer's sections in rows: two narrow sections in a row stand side by side, the rest span the page."""
+    rows: list[FlyerRow] = []
+    waiting: FlyerSection | None = None  # a narrow section that may get a neighbour
+    for section in flyer_sections(material, site_panel):
+        if section.narrow and waiting is None:
+            waiting = section
+            continue
+        if section.narrow:
+            rows.append(FlyerRow((waiting, section), shares(waiting, section)))
+            waiting = None
+            continue
+        if waiting is not None:
+            rows.append(FlyerRow((waiting,)))
+            waiting = None
+        rows.append(FlyerRow((section,)))
+    if waiting is not None:
+        rows.append(FlyerRow((waiting,)))
+    return rows
+
+
+def shares(left: FlyerSection, right: FlyerSection) -> tuple[float, float]:
+    """Return the shares of the width two side-by-side sections get: more for the longer lines, within limits."""
+    total = left.length + right.length
+    share = left.length / total if total else 0.5
+    share = round(min(max(share, _LEAST_SHARE), 1 - _LEAST_SHARE), 3)
+    return share, round(1 - share, 3)
+
 
 class FlyerBuilder(PdfBuilder):
-    """Write flyer.pdf: every headline, every principle name and the credits, in the largest type that fits."""
+    """Write flyer.pdf: what each section marks for the flyer and the credits, in the largest type that fits."""
 
     name = "flyer"
     filename = "flyer.pdf"
     description = "one page in large type for clinic walls and waiting rooms"
     template = "flyer.html"
     max_pages = 1
+    site_panel = False  # whether the flyer has a site's panel, which takes the room of the text blocks
 
     def build(self, material: Material, target: Path) -> None:
         document, _ = self.fit_to_one_page(material)
         self.write(document, target)
+
+    def render(self, material: Material, **layout):
+        """Return the flyer laid out with `layout`, its sections chosen and arranged by flyer_rows."""
+        return super().render(material, rows=flyer_rows(material, self.site_panel), **layout)
 
     def fit_to_one_page(self, material: Material, largest: float = LARGEST_BODY_PT,
                         too_long: str = "", **layout):
@@ -34,7 +186,9 @@ class FlyerBuilder(PdfBuilder):
         """
         smallest = self.render(material, body_size=SMALLEST_BODY_PT, **layout)
         if len(smallest.pages) > 1:
-            advice = too_long or f"shorten the headlines, principle names or comparison intro in {material.source}"
+            advice = too_long or (f"shorten the headlines, step lines, table row names or paragraphs the flyer "
+                                  f"shows in {material.source}, or show less of a section there with "
+                                  "`flyer: heading` or `flyer: no`")
             raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
                              f"{SMALLEST_BODY_PT:g} pt text; {advice}")
         # A search over half points: `low` always fits, `high` never does. The first guess comes from how

@@ -17,7 +17,7 @@ _SHORTEST = Site(name="Site", address=("Street",), phone="(203) 555-0100", hours
 
 
 class SiteFlyerBuilder(FlyerBuilder):
-    """Write a site's flyer.pdf: every headline, every principle name, the credits and the site's panel.
+    """Write a site's flyer.pdf: what the flyer shows but its text blocks, the credits and the site's panel.
 
     The panel has a fixed type size and a least height (site-flyer.css), so every
     site whose details fill no more than that room has the same body size: the
@@ -29,6 +29,7 @@ class SiteFlyerBuilder(FlyerBuilder):
     filename = "flyer.pdf"
     description = "the flyer with one site's address, phone, hours, services and a QR code to its web page"
     template = "site-flyer.html"
+    site_panel = True
 
     def common_size(self, material: Material, example: bool) -> float:
         """Return the body size of every flyer whose site's details fit the panel's least height."""
@@ -46,8 +47,8 @@ class SiteFlyerBuilder(FlyerBuilder):
         layout = self.layout(material, site, example)
         document, size = self.render(material, body_size=common_size, **layout), common_size
         if len(document.pages) > 1:
-            advice = (f"shorten the hours or services of {site.name} in {sites_file}, or the headlines and "
-                      f"principle names in {material.source}")
+            advice = (f"shorten the hours or services of {site.name} in {sites_file}, or the headlines, step "
+                      f"lines and table row names the flyer shows in {material.source}")
             document, size = self.fit_to_one_page(material, largest=common_size - 0.5, too_long=advice, **layout)
         self.write(document, target)
         return size

@@ -12,7 +12,7 @@ from .. import deck_design as design
 from ..deck_fit import overflowing_texts
 from ..errors import BuildError
 from ..model import Brand, Material
-from ..slideplan import ComparisonTable, Paragraph, Slide, SlidePlan, plan_slides
+from ..slideplan import Paragraph, Slide, SlidePlan, TableSlice, plan_slides
 from .base import Builder
 
 EMU_PER_INCH = 914400
@@ -240,18 +240,18 @@ class DeckWriter:
             run.font.color.rgb = RGBColor.from_string(colour(text_colour))
             run._r.get_or_add_rPr().set("lang", self.plan.language)
 
-    def add_table(self, slide, table: ComparisonTable) -> None:
-        """Add part of the comparison as a native table with a header row, sized as measured."""
+    def add_table(self, slide, table: TableSlice) -> None:
+        """Add part of a table as a native table with a header row, its columns and rows sized as measured."""
         from pptx.util import Inches
 
-        box = design.COMPARISON.table
+        box = design.TABLE.table
         rows = (table.header, *table.rows)
-        shape = slide.shapes.add_table(len(rows), 3, Inches(box.left), Inches(box.top), Inches(box.width),
-                                       Inches(sum(table.heights)))
-        shape.name = "Comparison table"
+        shape = slide.shapes.add_table(len(rows), len(table.header), Inches(box.left), Inches(box.top),
+                                       Inches(box.width), Inches(sum(table.heights)))
+        shape.name = "Table"
         shape._element.graphic.graphicData.tbl.tblPr.set("bandRow", "0")
         grid = shape.table
-        for column, share in zip(grid.columns, design.TABLE_COLUMN_SHARES):
+        for column, share in zip(grid.columns, table.shares):
             column.width = emu(box.width * share)
         palette = self.brand.palette
         for number, (row, cells, height) in enumerate(zip(grid.rows, rows, table.heights)):
@@ -285,7 +285,8 @@ class DeckWriter:
         properties.author = self.brand.organisation
         properties.last_modified_by = self.brand.organisation
         properties.language = document.language
-        properties.keywords = ", ".join((document.title, self.material.comparison.columns.harm_reduction))
+        # Semicolons, not commas, between keywords: a section's heading may have a comma of its own.
+        properties.keywords = "; ".join((document.title, *(section.heading for section in self.material.sections)))
         properties.comments = f"Version {document.version}"
         properties.revision = document.version
         properties.created = moment

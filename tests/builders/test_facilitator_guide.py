@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
+from generator.build import build
 from generator.slideplan import plan_slides
 
 from ..conftest import page_texts, pdf_text, shows
 from ..pdfs import fonts, sizes_where_printed, structure_roles, text_sizes
+from ..test_slideplan import MEETING_ROOM, written
 
 GUIDE = "facilitator-guide.pdf"
 
@@ -55,11 +58,12 @@ def test_every_slide_shows_its_content_and_its_full_notes(material, outputs):
             assert shows(text, paragraph)
 
 
-def test_every_principle_is_there_with_both_views(material, outputs):
+def test_every_row_of_the_table_reads_across(material, outputs):
     text = pdf_text(outputs / GUIDE)
-    for row in material.comparison.rows:
-        # A row reads across: the principle, then each approach's view of it.
-        assert shows(text, f"{row.name} {row.abstinence} {row.harm_reduction}")
+    table = next(block.table for _, block, _ in material.blocks() if block.kind == "table")
+    for row in table.rows:
+        # A row reads across: its name, then each of its cells.
+        assert shows(text, " ".join(row))
 
 
 def test_each_slide_stays_on_one_page(material, outputs):
@@ -102,3 +106,32 @@ def test_the_text_is_set_in_embedded_atkinson_hyperlegible(outputs):
     used = fonts(outputs / GUIDE)
     assert used and all(embedded for embedded in used.values())
     assert all("Atkinson-Hyperlegible" in name for name in used)
+
+
+@pytest.fixture(scope="module")
+def meeting_room(tmp_path_factory):
+    """A material without statements (steps, points, a five-column table, contacts), its guide built."""
+    folder = tmp_path_factory.mktemp("meeting-room")
+    material = written(folder, MEETING_ROOM, "meeting-room.yaml")
+    build(material, folder / "output", ["slides", "slides-handout", "facilitator-guide"])
+    return material, folder / "output" / GUIDE
+
+
+def test_a_guide_of_another_material_shows_every_slide_and_its_notes_on_one_page(meeting_room):
+    material, guide = meeting_room
+    pages = page_texts(guide)
+    for number, slide in enumerate(plan_slides(material).slides, start=1):
+        # The slide's line: its number, then its minutes ("On the slide 1. Book the room" is not one).
+        line = rf"\bslide {number} {slide.minutes} minutes?\b"
+        holding = [page for page in pages if re.search(line, page, re.IGNORECASE)]
+        assert len(holding) == 1, f"slide {number} is on {len(holding)} pages"
+        for shown in slide.texts + notes_paragraphs(slide):
+            assert shows(holding[0], shown), f"slide {number}: {shown!r} is missing"
+
+
+def test_a_five_column_table_reads_across_in_the_guide(meeting_room):
+    material, guide = meeting_room
+    text = pdf_text(guide)
+    for row in next(block.table for _, block, _ in material.blocks() if block.kind == "table").rows:
+        assert shows(text, " ".join(row))
+    assert structure_roles(guide).count("Table") == 1

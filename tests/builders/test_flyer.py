@@ -1,31 +1,176 @@
-"""The clinic flyer: one US-Letter page, large type, every headline, principle and author."""
+"""The clinic flyer: one US-Letter page, large type, what each section marks for it, and the authors."""
 
 from __future__ import annotations
 
 import dataclasses
+import textwrap
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from generator.builders.flyer import FlyerBuilder
+from generator.build import build
+from generator.builders.flyer import FlyerBuilder, flyer_rows
+from generator.content import load_content
 from generator.errors import BuildError
+from generator.model import Block, Material
 
-from ..conftest import pdf_text, shows
+from ..conftest import BRAND, pdf_text, shows
 from ..pdfs import fonts, text_sizes
 
+# Small materials unlike the organisation's text, in neutral words. The handout's tests build them too.
 
-def test_every_headline_principle_and_author_is_there(material, outputs):
+MEETING_ROOM = """\
+    document:
+      title: Setting Up a Meeting Room
+      subtitle: Steps, a checklist, the rooms and who to call
+      subject: How to prepare a shared meeting room before a group arrives.
+      language: en-US
+      version: 2
+      date: 2026-03-02
+      status: approved
+      approved_by: Pat Lee, Office Manager
+
+    sections:
+      - heading: Before the meeting
+        blocks:
+          - steps:
+              - step: Book the room a day ahead.
+                detail: Use the shared calendar and give the number of guests.
+              - step: Check the screen and the cables.
+                detail: Connect a laptop to be sure the picture shows.
+              - step: Arrange the chairs.
+              - step: Open the windows for fresh air.
+                detail: Close them again when the meeting ends.
+      - heading: What to bring
+        blocks:
+          - points:
+              - Name cards
+              - Markers that work
+              - A printed agenda
+      - heading: Rooms at a glance
+        blocks:
+          - table:
+              columns: [Room, Seats, Screen, Whiteboard, Book ahead]
+              rows:
+                - [Garden Room, "12", Large wall screen, Two boards, One day]
+                - [Corner Room, "6", Small screen on a cart, One board, Same day]
+                - [Library, "20", Projector and pull-down screen, None, Three days]
+                - [Studio, "8", None, Glass wall, One day]
+      - heading: Who to call
+        blocks:
+          - contacts:
+              - name: Front desk
+                role: Keys and bookings
+                phone: (203) 555-0110
+                email: frontdesk@example.org
+              - name: Facilities team
+                role: Chairs, tables and heating
+                email: facilities@example.org
+                web: example.org/facilities
+              - name: Help desk
+                role: Screens and cables
+                phone: (203) 555-0111
+    """
+
+TIDY_ROOM = """\
+    document:
+      title: Leaving the Room Tidy
+      subtitle: A short note for everyone who uses the meeting rooms
+      subject: A note on leaving a shared meeting room ready for the next group.
+      language: en-US
+      version: 1
+      date: 2026-03-02
+      status: approved
+      approved_by: Pat Lee, Office Manager
+
+    sections:
+      - heading: Leaving the room
+        blocks:
+          - text:
+              - >-
+                When your meeting ends, put the chairs back around the table, wipe the
+                whiteboard and take your papers with you.
+              - The next group will thank you.
+    """
+
+
+def material_from(folder: Path, name: str, text: str) -> Material:
+    """Return the material written as `text` (indented YAML) in `folder`/`name`.yaml, loaded in the project's brand."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_content(path, BRAND)
+
+
+def built_from(folder: Path, name: str, text: str) -> tuple[Material, Path]:
+    """Return the material written as `text`, and the folder its flyer and handout were built into."""
+    material = material_from(folder / "content", name, text)
+    build(material, folder / "output", names=["flyer", "handout"])
+    return material, folder / "output"
+
+
+def with_block(material: Material, section: int, block: int, replacement: Block) -> Material:
+    """Return `material` with block `block` of section `section` replaced."""
+    sections = list(material.sections)
+    blocks = list(sections[section].blocks)
+    blocks[block] = replacement
+    sections[section] = dataclasses.replace(sections[section], blocks=tuple(blocks))
+    return dataclasses.replace(material, sections=tuple(sections))
+
+
+def the_table(material: Material) -> tuple[int, int, Block]:
+    """Return the section and block number of the material's first table, and the block."""
+    for number, section in enumerate(material.sections):
+        for index, block in enumerate(section.blocks):
+            if block.kind == "table":
+                return number, index, block
+    raise AssertionError("the material has no table")
+
+
+def with_table_rows(material: Material, rows) -> Material:
+    """Return `material` with its first table's rows replaced by `rows`."""
+    section, index, block = the_table(material)
+    return with_block(material, section, index, Block(table=dataclasses.replace(block.table, rows=tuple(rows))))
+
+
+# The shipped material
+
+
+def test_every_headline_row_name_text_and_author_is_there(material, outputs):
     text = pdf_text(outputs / "flyer.pdf")
     assert shows(text, material.document.title)
-    for group in (material.is_not, material.benefits):
-        assert shows(text, group.heading)
-        for statement in group.statements:
-            assert shows(text, statement.headline)
-    for row in material.comparison.rows:
-        assert shows(text, row.name)
-    for author in material.credits.authors:
+    for section in material.sections:
+        assert shows(text, section.heading)
+        for block in section.blocks:
+            if block.kind == "statements":
+                assert all(shows(text, statement.headline) for statement in block.statements)
+            elif block.kind == "table":
+                assert all(shows(text, name) for name in block.table.names)
+            elif block.kind == "text":
+                assert all(shows(text, paragraph) for paragraph in block.text)
+    for author in material.authors:
         for detail in (author.name, author.role, author.organisation, author.email):
             assert shows(text, detail)
+    assert shows(text, material.version_line)
+
+
+def test_statement_bodies_and_table_cells_are_left_for_the_handout(material, outputs):
+    text = pdf_text(outputs / "flyer.pdf")
+    for _, block, _ in material.blocks():
+        if block.kind == "statements":
+            assert not any(shows(text, statement.body) for statement in block.statements)
+        elif block.kind == "table":
+            assert not any(shows(text, cell) for row in block.table.rows for cell in row[1:])
+
+
+def test_two_lists_of_headlines_stand_side_by_side_and_the_table_in_a_panel(material):
+    first, second = flyer_rows(material)
+    assert [section.heading for section in first.sections] == [s.heading for s in material.sections[:2]]
+    assert first.side_by_side and first.shares[0] > first.shares[1]  # the longer headlines get more room
+    (compared,) = second.sections
+    assert compared.panel and [(shown.kind, shown.mode) for shown in compared.blocks] == [
+        ("text", "full"), ("table", "headlines")]
 
 
 def test_exactly_one_us_letter_page(outputs):
@@ -42,7 +187,7 @@ def test_no_text_is_smaller_than_14_point(outputs):
 
 def test_headlines_are_larger_than_the_minimum_when_there_is_room(material, outputs):
     sizes = dict(text_sizes(outputs / "flyer.pdf"))
-    assert sizes[material.is_not.statements[1].headline] > 14
+    assert sizes[material.sections[0].blocks[0].statements[1].headline] > 14
 
 
 def test_metadata_and_fonts(material, outputs):
@@ -53,27 +198,103 @@ def test_metadata_and_fonts(material, outputs):
 
 
 def test_content_too_long_for_one_page_fails_and_says_what_to_shorten(material, tmp_path):
-    long_rows = tuple(
-        dataclasses.replace(row, name=f"{row.name} " + "and a much longer explanation of it " * 3)
-        for row in material.comparison.rows
-    )
-    crowded = dataclasses.replace(material, comparison=dataclasses.replace(material.comparison, rows=long_rows * 2))
+    _, _, block = the_table(material)
+    long_rows = [(f"{row[0]} " + "and a much longer explanation of it " * 3,) + row[1:] for row in block.table.rows]
+    crowded = with_table_rows(material, long_rows * 2)
     with pytest.raises(BuildError) as caught:
         FlyerBuilder().build(crowded, tmp_path / "flyer.pdf")
     assert str(caught.value) == (
-        "flyer.pdf: the flyer does not fit on one page even with 14 pt text; "
-        f"shorten the headlines, principle names or comparison intro in {material.source}"
+        "flyer.pdf: the flyer does not fit on one page even with 14 pt text; shorten the headlines, step lines, "
+        f"table row names or paragraphs the flyer shows in {material.source}, or show less of a section there "
+        "with `flyer: heading` or `flyer: no`"
     )
     assert not (tmp_path / "flyer.pdf").exists()
 
 
-@pytest.mark.parametrize("rows", [1, 10, 14], ids=["one principle", "as written", "fourteen principles"])
+@pytest.mark.parametrize("rows", [1, 10, 14], ids=["one row", "as written", "fourteen rows"])
 def test_the_type_is_the_largest_that_fits_on_one_page(material, rows):
     """The search starts from a guess; whatever the guess, half a point more must not fit."""
-    principles = (material.comparison.rows * 2)[:rows]
-    variant = dataclasses.replace(material, comparison=dataclasses.replace(material.comparison, rows=principles))
+    _, _, block = the_table(material)
+    variant = with_table_rows(material, (block.table.rows * 2)[:rows])
     builder = FlyerBuilder()
     document, size = builder.fit_to_one_page(variant)
     assert len(document.pages) == 1
     assert size == 24 or len(builder.render(variant, body_size=size + 0.5).pages) == 2
     assert len(builder.render(variant, body_size=size).pages) == 1
+
+
+# What each section marks for the flyer
+
+
+def test_a_section_shows_its_heading_alone_or_nothing_as_it_says(tmp_path):
+    marked = material_from(tmp_path, "marked", MEETING_ROOM.replace(
+        "  - heading: What to bring\n", "  - heading: What to bring\n        flyer: heading\n").replace(
+        "  - heading: Who to call\n", "  - heading: Who to call\n        flyer: \"no\"\n"))
+    sections = [section for row in flyer_rows(marked) for section in row.sections]
+    assert [(section.heading, len(section.blocks)) for section in sections] == [
+        ("Before the meeting", 1), ("What to bring", 0), ("Rooms at a glance", 1)]
+
+
+def test_a_sites_flyer_gives_the_room_of_the_text_to_the_site(material):
+    shown = [shown.kind for row in flyer_rows(material, site_panel=True) for section in row.sections
+             for shown in section.blocks]
+    assert "text" not in shown and "table" in shown
+
+
+# Materials unlike the organisation's text
+
+
+@pytest.fixture(scope="module")
+def meeting_room(tmp_path_factory) -> tuple[Material, Path]:
+    """A material of steps, points, a five-column table and contacts, with no statements and no credits."""
+    return built_from(tmp_path_factory.mktemp("meeting-room"), "meeting-room", MEETING_ROOM)
+
+
+@pytest.fixture(scope="module")
+def tidy_room(tmp_path_factory) -> tuple[Material, Path]:
+    """A material of one section holding one text block."""
+    return built_from(tmp_path_factory.mktemp("tidy-room"), "tidy-room", TIDY_ROOM)
+
+
+def test_steps_points_a_table_and_contacts_show_their_short_lines(meeting_room):
+    material, folder = meeting_room
+    text = pdf_text(folder / "flyer.pdf")
+    assert len(PdfReader(folder / "flyer.pdf").pages) == 1
+    steps, points, table, contacts = (section.blocks[0].content for section in material.sections)
+    assert all(shows(text, section.heading) for section in material.sections)
+    assert all(shows(text, step.step) for step in steps)
+    assert all(f"{number}." in text for number in range(1, len(steps) + 1))  # the renderer prints numbers last
+    assert not any(shows(text, step.detail) for step in steps if step.detail)
+    assert all(shows(text, point) for point in points)
+    assert all(shows(text, name) for name in table.names)
+    # (A number of seats could be part of a phone number.)
+    assert not any(shows(text, cell) for row in table.rows for cell in row[1:] if not cell.isdigit())
+    assert not any(shows(text, column) for column in table.columns[1:])
+    for contact in contacts:
+        assert shows(text, f"{contact.name} {contact.phone}")
+        assert not shows(text, contact.role)
+        assert not (contact.email and shows(text, contact.email))
+
+
+def test_without_credits_the_flyer_still_says_its_version(meeting_room):
+    material, folder = meeting_room
+    text = pdf_text(folder / "flyer.pdf")
+    assert material.credits is None
+    assert shows(text, f"(203) 555-0111 {material.version_line}")  # after the last contact, at the foot
+    assert not shows(text, "Created by")
+
+
+def test_the_type_grows_to_fill_a_page_with_little_on_it(meeting_room):
+    material, folder = meeting_room
+    sizes = dict(text_sizes(folder / "flyer.pdf"))
+    assert sizes[material.sections[1].blocks[0].points[0]] > 16
+    assert min(sizes.values()) >= 14
+
+
+def test_one_text_block_shows_in_full_in_the_largest_type(tidy_room):
+    material, folder = tidy_room
+    text = pdf_text(folder / "flyer.pdf")
+    (section,) = material.sections
+    assert shows(text, section.heading)
+    assert all(shows(text, paragraph) for paragraph in section.blocks[0].text)
+    assert dict(text_sizes(folder / "flyer.pdf"))[section.blocks[0].text[1]] == 24

@@ -12,12 +12,17 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 
+from generator.build import build
 from generator.builders.slides import SlidesBuilder
 from generator.contrast import contrast_ratio
 from generator.deck_fit import overflowing_texts
 from generator.errors import BuildError
 
 from ..conftest import shows
+from ..test_slideplan import LONG_RULES, MEETING_ROOM, house_rules, steps_material, written
+
+# The outputs made from one plan; the flyer and handout are not needed here.
+DECK_AND_COMPANIONS = ["slides", "slides-handout", "facilitator-guide"]
 
 
 @pytest.fixture(scope="module")
@@ -49,23 +54,33 @@ def test_the_slides_are_16_by_9(deck):
     assert deck.slide_width * 9 == deck.slide_height * 16
 
 
-def test_every_principle_and_both_its_cells_are_on_a_slide(material, deck):
+def titles_of(deck) -> list[str]:
+    return [slide.shapes.title.text_frame.text for slide in deck.slides]
+
+
+def blocks_of(material, kind: str):
+    """Return the material's blocks of `kind`, in reading order."""
+    return [block for _, block, _ in material.blocks() if block.kind == kind]
+
+
+def test_every_row_of_the_table_and_all_its_cells_are_on_a_slide(material, deck):
     text = deck_text(deck)
-    columns = material.comparison.columns
-    for heading in (columns.principle, columns.abstinence, columns.harm_reduction):
+    table = blocks_of(material, "table")[0].table
+    for heading in table.columns:
         assert shows(text, heading)
-    for row in material.comparison.rows:
-        for cell in (row.name, row.abstinence, row.harm_reduction):
+    for row in table.rows:
+        for cell in row:
             assert shows(text, cell)
 
 
 def test_every_statement_is_on_a_slide_and_every_body_is_said(material, deck):
     text, notes = deck_text(deck), notes_text(deck)
-    for statement in material.is_not.statements + material.benefits.statements:
-        assert shows(text, statement.headline)
-        assert shows(text, statement.body) or shows(notes, statement.body)
-        assert shows(notes, statement.body)
-    for sentence in material.comparison.intro:
+    for block in blocks_of(material, "statements"):
+        for statement in block.statements:
+            assert shows(text, statement.headline)
+            assert shows(text, statement.body)
+            assert shows(notes, statement.body)
+    for sentence in blocks_of(material, "text")[0].text:
         assert shows(text, sentence)
 
 
@@ -119,12 +134,17 @@ def test_body_text_is_at_least_20_point(deck):
 def test_tables_have_a_header_row_repeated_on_every_slide(material, deck):
     tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
     assert len(tables) >= 2
-    columns = material.comparison.columns
-    for table in tables:
-        assert table.first_row
-        assert [cell.text for cell in table.rows[0].cells] == [columns.principle, columns.abstinence,
-                                                               columns.harm_reduction]
-    assert sum(len(table.rows) - 1 for table in tables) == len(material.comparison.rows)
+    table = blocks_of(material, "table")[0].table
+    for shown in tables:
+        assert shown.first_row
+        assert [cell.text for cell in shown.rows[0].cells] == list(table.columns)
+    assert sum(len(shown.rows) - 1 for shown in tables) == len(table.rows)
+
+
+def test_the_first_column_of_a_three_column_table_is_the_narrowest(deck):
+    table = next(shape for slide in deck.slides for shape in slide.shapes if shape.has_table)
+    widths = [column.width for column in table.table.columns]
+    assert [round(width / sum(widths), 2) for width in widths] == [0.24, 0.38, 0.38]
 
 
 def test_there_are_no_pictures_of_text(deck):
@@ -175,9 +195,9 @@ def test_every_text_colour_contrasts_with_its_background(deck):
 
 def test_the_master_has_our_layouts_and_no_others(deck):
     names = [layout.name for layout in deck.slide_layouts]
-    assert names == ["Title", "Section", "Title and Content", "Two Columns", "Comparison Table", "Closing"]
+    assert names == ["Title", "Section", "Title and Content", "Two Columns", "Table", "Closing"]
     used = {slide.slide_layout.name for slide in deck.slides}
-    assert {"Title", "Section", "Title and Content", "Comparison Table", "Closing"} <= used
+    assert {"Title", "Section", "Title and Content", "Table", "Closing"} <= used
 
 
 def test_the_theme_uses_the_brand_and_the_deck_font(material, outputs):
@@ -194,33 +214,170 @@ def test_document_properties(material, deck):
     assert properties.author == material.brand.organisation
     assert properties.language == material.document.language
     assert properties.created.date() == material.document.date
+    assert properties.keywords.split("; ") == [material.document.title,
+                                                *(section.heading for section in material.sections)]
+
+
+def with_statement(material, section: int, index: int, **changes):
+    """Return `material` with statement `index` of the first block of section `section` changed."""
+    sections = list(material.sections)
+    block = sections[section].blocks[0]
+    statements = list(block.statements)
+    statements[index] = dataclasses.replace(statements[index], **changes)
+    blocks = (dataclasses.replace(block, statements=tuple(statements)), *sections[section].blocks[1:])
+    sections[section] = dataclasses.replace(sections[section], blocks=blocks)
+    return dataclasses.replace(material, sections=tuple(sections))
 
 
 def test_a_long_statement_continues_on_another_slide_and_still_fits(material, tmp_path):
-    long_body = " ".join([material.benefits.statements[2].body] * 6)
-    statement = dataclasses.replace(material.benefits.statements[2], body=long_body)
-    statements = material.benefits.statements[:2] + (statement,) + material.benefits.statements[3:]
-    long = dataclasses.replace(material, benefits=dataclasses.replace(material.benefits, statements=statements))
-    SlidesBuilder().build(long, tmp_path / "slides.pptx")
-    titles = [s.shapes.title.text_frame.text for s in Presentation(tmp_path / "slides.pptx").slides]
+    statement = material.sections[1].blocks[0].statements[2]
+    long_body = " ".join([statement.body] * 6)
+    SlidesBuilder().build(with_statement(material, 1, 2, body=long_body), tmp_path / "slides.pptx")
+    deck = Presentation(tmp_path / "slides.pptx")
+    titles = titles_of(deck)
     assert "It Keeps the Door Open" in titles
     assert "It Keeps the Door Open (continued)" in titles
     assert overflowing_texts(tmp_path / "slides.pptx", material.brand.fonts.slides) == []
-    continued = [" ".join(slide_texts(slide)[1:]) for slide in Presentation(tmp_path / "slides.pptx").slides
+    continued = [" ".join(slide_texts(slide)[1:]) for slide in deck.slides
                  if slide.shapes.title.text_frame.text.startswith("It Keeps the Door Open")]
     assert shows(" ".join(continued), long_body)
 
 
+def test_a_statement_without_a_body_has_its_headline_alone(material, tmp_path):
+    SlidesBuilder().build(with_statement(material, 0, 3, body=""), tmp_path / "slides.pptx")
+    deck = Presentation(tmp_path / "slides.pptx")
+    slide = deck.slides[titles_of(deck).index("It is NOT unethical.")]
+    assert slide_texts(slide) == ["It is NOT unethical."]
+    assert "Say: It is NOT unethical.\n" in slide.notes_slide.notes_text_frame.text
+
+
 def test_a_title_too_long_for_any_slide_names_its_line(material, tmp_path):
-    statement = dataclasses.replace(material.is_not.statements[1], headline="It is NOT " + "very " * 60 + "long.")
-    statements = (material.is_not.statements[0], statement) + material.is_not.statements[2:]
-    long = dataclasses.replace(material, is_not=dataclasses.replace(material.is_not, statements=statements))
+    long = with_statement(material, 0, 1, headline="It is NOT " + "very " * 60 + "long.")
     with pytest.raises(BuildError) as caught:
         SlidesBuilder().build(long, tmp_path / "slides.pptx")
-    line = material.line_of("is_not.statements[1].headline")
-    assert str(caught.value).startswith(
-        f"{material.source}:{line}: is_not.statements[1].headline: 'It is NOT very very")
+    field = "sections[0].blocks[0].statements[1].headline"
+    assert str(caught.value).startswith(f"{material.source}:{material.line_of(field)}: {field}: 'It is NOT very very")
     assert str(caught.value).endswith("is too long for a slide title even at 28 pt; shorten it")
+    assert not (tmp_path / "slides.pptx").exists()
+
+
+# Decks of other materials: what a viewer sees in the deck built from them
+
+@pytest.fixture(scope="module")
+def meeting_room(tmp_path_factory):
+    """A material without statements (steps, points, a five-column table, contacts, a callout), its deck built."""
+    folder = tmp_path_factory.mktemp("meeting-room")
+    material = written(folder, MEETING_ROOM, "meeting-room.yaml")
+    build(material, folder / "output", DECK_AND_COMPANIONS)
+    return material, Presentation(folder / "output" / "slides.pptx")
+
+
+def slide_titled(deck, title: str):
+    return deck.slides[titles_of(deck).index(title)]
+
+
+def test_a_deck_without_statements_shows_every_kind_of_block(meeting_room):
+    material, deck = meeting_room
+    assert titles_of(deck) == [
+        "Setting Up the Meeting Room", "What this session covers",
+        "Before the meeting", "Before the meeting (1 of 2)", "Before the meeting (2 of 2)",
+        "Which room to choose", "Which room to choose (1 of 1)",
+        "Who to call", "Who to call (1 of 2)", "Who to call (2 of 2)",
+        "Let's discuss", "Questions and contacts"]
+    steps = slide_titled(deck, "Before the meeting (1 of 2)").placeholders[1].text_frame.paragraphs
+    assert [(p.text, p.runs[0].font.bold) for p in steps[:3]] == [
+        ("1. Book the room.", True),
+        ("Use the shared calendar at least a day ahead, and add the number of guests.", False),
+        ("2. Check the screen and the cables.", True)]
+    assert slide_texts(slide_titled(deck, "Before the meeting (2 of 2)"))[1].split("\n") == [
+        "• Water jug and glasses", "• Spare pens and paper", "• A sign on the door with the meeting's name"]
+    callout = slide_titled(deck, "Who to call (2 of 2)")
+    assert slide_texts(callout)[1] == "Leave the room as you found it for the next group."
+    assert callout.placeholders[1].text_frame.paragraphs[0].runs[0].font.size.pt == 40
+    assert slide_texts(slide_titled(deck, "Let's discuss"))[1].split("\n") == [
+        "• What do you check first when you arrive?", "• Who do you call when the screen stays dark?"]
+
+
+def test_a_five_column_table_is_a_native_table_with_its_header(meeting_room):
+    material, deck = meeting_room
+    slide = slide_titled(deck, "Which room to choose (1 of 1)")
+    assert slide.slide_layout.name == "Table"
+    table = next(shape for shape in slide.shapes if shape.has_table).table
+    assert [cell.text for cell in table.rows[0].cells] == ["Room", "Seats", "Screen", "Booked through", "Good for"]
+    assert [cell.text for cell in table.rows[3].cells] == [
+        "Hall", "40", "Projector and sound system", "Facilities office", "Open days and whole-staff meetings"]
+    widths = [column.width for column in table.columns]
+    assert widths[0] < widths[1] and len(set(widths[1:])) == 1
+    assert "Hall — Seats: 40 — Screen: Projector and sound system" in slide.notes_slide.notes_text_frame.text
+
+
+def test_contacts_are_in_two_columns_with_the_name_in_bold(meeting_room):
+    material, deck = meeting_room
+    slide = slide_titled(deck, "Who to call (1 of 2)")
+    assert slide.slide_layout.name == "Two Columns"
+    left, right = (shape.text_frame for shape in slide.placeholders if shape.placeholder_format.idx != 0)
+    assert [(p.text, p.runs[0].font.bold) for p in left.paragraphs[:3]] == [
+        ("Front desk", True), ("Keys, signs and visitor badges", False), ("(203) 555-0100", False)]
+    assert "example.org/it" in left.text and "help@example.org" in left.text
+    assert right.paragraphs[0].text == "Facilities office" and "facilities@example.org" in right.text
+
+
+def test_a_deck_of_another_material_fits_and_has_notes_with_timing(meeting_room, tmp_path):
+    material, deck = meeting_room
+    deck.save(tmp_path / "slides.pptx")
+    assert overflowing_texts(tmp_path / "slides.pptx", material.brand.fonts.slides) == []
+    for slide in deck.slides:
+        assert slide.notes_slide.notes_text_frame.text.startswith("Timing: about ")
+    steps = slide_titled(deck, "Before the meeting (1 of 2)")
+    assert "Ask who has booked a room before" in steps.notes_slide.notes_text_frame.text
+
+
+def test_a_material_of_one_text_block(tmp_path):
+    material = house_rules(tmp_path, LONG_RULES)
+    build(material, tmp_path / "output", DECK_AND_COMPANIONS)
+    deck = Presentation(tmp_path / "output" / "slides.pptx")
+    titles = titles_of(deck)
+    assert titles[:3] == ["Meeting Room House Rules", "What this session covers", "The rules"]
+    assert titles[-1] == "Questions and contacts"
+    text = [t for title in titles[3:-1] if title.startswith("The rules (")
+            for t in slide_texts(slide_titled(deck, title))[1:]]
+    assert shows(" ".join(text), " ".join(LONG_RULES))
+    first, last = slide_texts(deck.slides[0]), slide_texts(deck.slides[-1])
+    assert "Written by" in first[1].split("\n") and shows(" ".join(first), "Sam Rivera, Office Manager")
+    assert shows(" ".join(last), "sam.rivera@example.org")
+
+
+def test_a_long_list_of_steps_flows_onto_numbered_slides(tmp_path):
+    material = written(tmp_path, steps_material(14))
+    SlidesBuilder().build(material, tmp_path / "slides.pptx")
+    deck = Presentation(tmp_path / "slides.pptx")
+    numbered = [title for title in titles_of(deck) if title.startswith("Setting out the chairs (")]
+    assert len(numbered) >= 2
+    assert numbered == [f"Setting out the chairs ({n} of {len(numbered)})" for n in range(1, len(numbered) + 1)]
+    steps = [p.text for title in numbered for p in slide_titled(deck, title).placeholders[1].text_frame.paragraphs
+             if p.runs[0].font.bold]
+    assert steps == [f"{n}. Put chair {n} in its place." for n in range(1, 15)]
+    assert overflowing_texts(tmp_path / "slides.pptx", material.brand.fonts.slides) == []
+
+
+def test_two_slides_with_one_title_fail_naming_the_second(tmp_path):
+    text = MEETING_ROOM.replace("      - callout: Leave the room as you found it for the next group.\n", """\
+  - heading: Good habits
+    blocks:
+      - statements:
+          - headline: Tidy up.
+            body: Put the chairs back in their rows.
+          - headline: Tidy up.
+            body: Wipe the whiteboard clean.
+""")
+    material = written(tmp_path, text)
+    with pytest.raises(BuildError) as caught:
+        SlidesBuilder().build(material, tmp_path / "slides.pptx")
+    field = "sections[3].blocks[0].statements[1].headline"
+    line = [number for number, written_line in enumerate(text.splitlines(), start=1)
+            if written_line.endswith("headline: Tidy up.")][1]
+    assert str(caught.value) == (f"{material.source}:{line}: {field}: two slides would be titled 'Tidy up.'; "
+                                 "change one of them")
     assert not (tmp_path / "slides.pptx").exists()
 
 

@@ -223,7 +223,7 @@ def test_a_table_without_a_header_row(deck, material, tmp_path):
     table.first_row = False
     save(deck, tmp_path)
     assert str(only_finding(tmp_path, material)) == (
-        f"slides.pptx: table-header: slide {number}: The table 'Comparison table' has no header row, so screen "
+        f"slides.pptx: table-header: slide {number}: The table 'Table' has no header row, so screen "
         "readers cannot name a cell's column. -> put the column headings in the first row and tick Table Design "
         "> Header Row")
 
