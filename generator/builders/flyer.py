@@ -11,7 +11,7 @@ from .base import PdfBuilder
 
 # The body type size is searched between these, in half points; 14 pt is the smallest a flyer may use.
 SMALLEST_BODY_PT = 14.0
-LARGEST_BODY_PT = 24.0
+LARGEST_BODY_PT = 32.0
 
 # Blocks the flyer shows as a column of short lines, in either mode: two sections made only of
 # these can stand side by side.

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.build import build
-from generator.builders.flyer import FlyerBuilder, flyer_rows
+from generator.builders.flyer import LARGEST_BODY_PT, FlyerBuilder, flyer_rows
 from generator.content import load_content
 from generator.errors import BuildError
 from generator.model import Block, Material
@@ -297,4 +297,5 @@ def test_one_text_block_shows_in_full_in_the_largest_type(tidy_room):
     (section,) = material.sections
     assert shows(text, section.heading)
     assert all(shows(text, paragraph) for paragraph in section.blocks[0].text)
-    assert dict(text_sizes(folder / "flyer.pdf"))[section.blocks[0].text[1]] == 24
+    # A short text is not left small in a corner of the page: it takes the largest body size a flyer has.
+    assert dict(text_sizes(folder / "flyer.pdf"))[section.blocks[0].text[1]] == LARGEST_BODY_PT
