@@ -261,24 +261,24 @@ class _Planner:
         return on_slide / 72 + 2 * design.CELL_INSET_Y, printed / 72 + 2 * design.CELL_INSET_Y
 
     def table_slices(self, table, field: str) -> list[TableSlice]:
-        """Return `table` cut into slices that fit one slide, on it and printed, the header row on every one."""
+        """Return `table` cut into slices that fit one slide, on it and printed, the header row on every one.
+
+        The rows are shared out as evenly as the fewest slides allow, so that no slide is left with one row.
+        """
         box = design.TABLE.table
         size, shares, header = box.size, design.table_shares(len(table.columns)), tuple(table.columns)
         header_heights = self.row_heights(header, size, shares, header=True)
-        slices, rows, heights = [], [], []  # heights: each row's on the slide, and printed
+        heights = []  # each row's height on the slide, and printed
         for number, row in enumerate(table.rows):
             row_heights = self.row_heights(row, size, shares, header=False)
             if any(top + height > box.height for top, height in zip(header_heights, row_heights)):
                 raise BuildError(f"{self.where(f'{field}.rows[{number}]')}: the row {_quoted(row[0])} is too long "
                                  f"for one slide even at {size} pt; shorten it")
-            taken = [sum(column) for column in zip(header_heights, *heights, row_heights)]
-            if rows and any(height > box.height for height in taken):
-                slices.append(self.table_slice(header, rows, size, header_heights, heights, shares))
-                rows, heights = [], []
-            rows.append(tuple(row))
             heights.append(row_heights)
-        slices.append(self.table_slice(header, rows, size, header_heights, heights, shares))
-        return slices
+        groups = _shared_out(header_heights, heights, box.height)
+        return [self.table_slice(header, [table.rows[index] for index in group], size, header_heights,
+                                 [heights[index] for index in group], shares)
+                for group in groups]
 
     def table_slice(self, header, rows, size, header_heights, heights, shares) -> TableSlice:
         """Return a slice of a table, with the heights its rows take on the slide."""
@@ -535,6 +535,41 @@ def _read_aloud(paragraphs, separator: str) -> tuple[str, ...]:
 def _quoted(text: str, longest: int = 60) -> str:
     """Return `text` in quotes for a message, its start alone if it is long: the message names its line anyway."""
     return f"'{text}'" if len(text) <= longest else f"'{text[:longest - 1].rstrip()}…'"
+
+
+def _shared_out(header_heights, heights, room: float) -> list[list[int]]:
+    """Return the rows (by index) on each slide: on as few slides as hold them, each about as full as the others.
+
+    Each slide holds the header and its rows within `room`, on the slide and printed. Among the ways to
+    use the fewest slides, the one whose slides leave the most even room is chosen (the sum of the squares
+    of the room each leaves is least), so that no slide is left holding one row.
+    """
+    count = len(heights)
+
+    def used(first: int, last: int) -> float | None:
+        """Return the height rows first..last-1 take with the header, the taller of slide and print, or None."""
+        taken = [top + sum(row[dimension] for row in heights[first:last]) for dimension, top in enumerate(header_heights)]
+        return None if any(height > room for height in taken) else max(taken)
+
+    # best[last] = (slides, unevenness, where the last slide starts) for the first `last` rows.
+    best: list[tuple[int, float, int] | None] = [(0, 0.0, 0)] + [None] * count
+    for last in range(1, count + 1):
+        for first in range(last - 1, -1, -1):
+            height = used(first, last)
+            if height is None:
+                break  # more rows would not fit either
+            if best[first] is None:
+                continue
+            slides, unevenness, _ = best[first]
+            candidate = (slides + 1, unevenness + (room - height) ** 2, first)
+            if best[last] is None or candidate[:2] < best[last][:2]:
+                best[last] = candidate
+    groups, last = [], count
+    while last:
+        first = best[last][2]
+        groups.insert(0, list(range(first, last)))
+        last = first
+    return groups
 
 
 def _sentence(headline: str) -> str:
