@@ -133,7 +133,7 @@ def steps_material(count: int) -> str:
     steps = "\n".join(f"          - step: Put chair {number} in its place.\n"
                       f"            detail: Chair {number} goes where the floor plan on the door shows it, "
                       f"facing the screen." for number in range(1, count + 1))
-    return MEETING_ROOM.split("sections:")[0] + textwrap.dedent(f"""\
+    return MEETING_ROOM.split("sections:")[0] + textwrap.dedent("""\
         sections:
           - heading: Setting out the chairs
             blocks:

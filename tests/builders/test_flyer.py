@@ -244,18 +244,6 @@ def test_a_sites_flyer_gives_the_room_of_the_text_to_the_site(material):
 # Materials unlike the organisation's text
 
 
-@pytest.fixture(scope="module")
-def meeting_room(tmp_path_factory) -> tuple[Material, Path]:
-    """A material of steps, points, a five-column table and contacts, with no statements and no credits."""
-    return built_from(tmp_path_factory.mktemp("meeting-room"), "meeting-room", MEETING_ROOM)
-
-
-@pytest.fixture(scope="module")
-def tidy_room(tmp_path_factory) -> tuple[Material, Path]:
-    """A material of one section holding one text block."""
-    return built_from(tmp_path_factory.mktemp("tidy-room"), "tidy-room", TIDY_ROOM)
-
-
 def test_steps_points_a_table_and_contacts_show_their_short_lines(meeting_room):
     material, folder = meeting_room
     text = pdf_text(folder / "flyer.pdf")

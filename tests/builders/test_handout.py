@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -15,7 +14,7 @@ from generator.model import Block, Material
 
 from ..conftest import page_texts, pdf_text, shows
 from ..pdfs import fonts, link_targets, smallest_size_of, structure_roles
-from .test_flyer import MEETING_ROOM, TIDY_ROOM, built_from, material_from, the_table, with_block
+from .test_flyer import MEETING_ROOM, material_from, the_table, with_block
 
 
 def blocks_of(material: Material, kind: str) -> list[Block]:
@@ -126,18 +125,6 @@ def test_markup_in_the_content_is_printed_literally(material, tmp_path):
 
 
 # Materials unlike the organisation's text
-
-
-@pytest.fixture(scope="module")
-def meeting_room(tmp_path_factory) -> tuple[Material, Path]:
-    """A material of steps, points, a five-column table and contacts, with no statements and no credits."""
-    return built_from(tmp_path_factory.mktemp("meeting-room"), "meeting-room", MEETING_ROOM)
-
-
-@pytest.fixture(scope="module")
-def tidy_room(tmp_path_factory) -> tuple[Material, Path]:
-    """A material of one section holding one text block."""
-    return built_from(tmp_path_factory.mktemp("tidy-room"), "tidy-room", TIDY_ROOM)
 
 
 def test_every_step_point_cell_and_contact_is_there(meeting_room):

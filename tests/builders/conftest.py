@@ -1,0 +1,23 @@
+"""Fixtures of the builders' tests: materials unlike the organisation's text, built once per test module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Material
+
+from .test_flyer import MEETING_ROOM, TIDY_ROOM, built_from
+
+
+@pytest.fixture(scope="module")
+def meeting_room(tmp_path_factory) -> tuple[Material, Path]:
+    """A material of steps, points, a five-column table and contacts, with no statements and no credits."""
+    return built_from(tmp_path_factory.mktemp("meeting-room"), "meeting-room", MEETING_ROOM)
+
+
+@pytest.fixture(scope="module")
+def tidy_room(tmp_path_factory) -> tuple[Material, Path]:
+    """A material of one section holding one text block."""
+    return built_from(tmp_path_factory.mktemp("tidy-room"), "tidy-room", TIDY_ROOM)
