@@ -392,3 +392,40 @@ def test_an_unprintable_key_is_escaped_in_every_report(tmp_path):
 def test_every_line_of_the_shipped_outputs_stays_inside_the_text_area(outputs, name):
     # Found a flyer whose second author's e-mail ran into the right margin (a grid's gap added to its spacing).
     assert outside_text_area(outputs / name, glyph_runs(outputs / name)) == []
+
+
+# The same for the newer kinds of block
+
+
+NEW_SECTION = """\
+  - heading: Getting help
+    blocks:
+      - steps:
+          - step: Call the front desk 📞.
+      - table:
+          columns: [Place, Monday, Tuesday, Wednesday, Thursday]
+          rows:
+            - [Main hall, Open, Open, Open, "<b>Shut</b> 🔒"]
+      - contacts:
+          - name: Front desk
+            web: "javascript:alert(1)"
+"""
+
+
+def test_new_kinds_of_block_are_refused_with_every_problem_and_its_line(capsys, tmp_path, previous):
+    text = edited(shipped(), "\ncredits:\n", "\n" + NEW_SECTION + "\ncredits:\n")
+    content = written(tmp_path, text)
+    lines = refused(capsys, content, previous)
+    assert lines == [
+        f"{content}:{line_of(text, 'javascript:')}: sections[3].blocks[2].contacts[0].web: 'javascript:alert(1)' is "
+        "not a web address (expected e.g. example.org or https://example.org/help)",
+        "1 problem found; nothing was built."]
+    text = edited(text, '"javascript:alert(1)"', "example.org")
+    content = written(tmp_path, text)
+    lines = refused(capsys, content, previous)
+    assert lines == [
+        f"{content}:{line_of(text, '📞')}: sections[3].blocks[0].steps[0].step: the character '📞' (U+1F4DE "
+        "TELEPHONE RECEIVER) cannot be shown in Atkinson Hyperlegible or Calibri; remove it or replace it with words",
+        f"{content}:{line_of(text, '🔒')}: sections[3].blocks[1].table.rows[0][4]: the character '🔒' (U+1F512 LOCK) "
+        "cannot be shown in Atkinson Hyperlegible or Calibri; remove it or replace it with words",
+        "2 problems found; nothing was built."]
