@@ -276,3 +276,13 @@ def test_the_schema_refuses_what_the_loader_refuses(tmp_path):
         "sections[2].blocks[0].table.rows: has fewer than 1 items",
         "facilitation.minutes.opening: is not of type integer",
     ])
+
+
+def test_the_skeletons_handout_fits_one_page_so_no_page_holds_only_the_credits(tmp_path):
+    from pypdf import PdfReader
+
+    from generator.builders import BUILDERS
+
+    material = load_content(new_material("meeting-room", tmp_path), BRAND)
+    BUILDERS["handout"].build(material, tmp_path / "handout.pdf")
+    assert len(PdfReader(tmp_path / "handout.pdf").pages) == 1
