@@ -98,7 +98,11 @@ def wants_site_flyers(content: Path) -> bool:
     """
     import yaml
 
+    from .reading import MAX_FILE_BYTES
+
     try:
+        if Path(content).stat().st_size > MAX_FILE_BYTES:
+            return False
         data = yaml.safe_load(Path(content).read_text(encoding="utf-8-sig"))
         return data["outputs"]["site_flyers"] is True
     except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
