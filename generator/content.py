@@ -15,7 +15,6 @@ from .reading import read_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 CONTENT_FOLDER = Path("content")
-DEFAULT_CONTENT = CONTENT_FOLDER / "harm-reduction.yaml"
 DEFAULT_BRAND = CONTENT_FOLDER / "brand.yaml"
 # Files of the content folder that every material shares, and so are not materials themselves.
 SHARED_FILES = ("brand.yaml", "stigma-glossary.yaml")
@@ -63,7 +62,7 @@ def find_materials(named: list[str] | None, folder: Path = CONTENT_FOLDER) -> li
     return list(dict.fromkeys(paths))
 
 
-def load_content(content_path: Path = DEFAULT_CONTENT, brand_path: Path = DEFAULT_BRAND) -> Material:
+def load_content(content_path: Path, brand_path: Path = DEFAULT_BRAND) -> Material:
     """Return the material in `content_path` shown in the brand of `brand_path`.
 
     Both files are read and checked in full before anything is reported, so

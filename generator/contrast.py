@@ -25,7 +25,7 @@ TEXT_PAIRS = (
     TextPair("ink", "paper", AAA_BODY, "body text"),
     TextPair("ink", "tint", AAA_BODY, "body text on panels and striped table rows"),
     TextPair("primary", "paper", AA_BODY, "headings and links"),
-    TextPair("primary", "tint", AA_BODY, "headings on panels, principle names on striped rows"),
+    TextPair("primary", "tint", AA_BODY, "headings on panels, row names on striped rows"),
     TextPair("paper", "primary", AA_BODY, "table header row"),
     TextPair("accent", "paper", AA_BODY, "organisation label"),
     TextPair("muted", "paper", AA_BODY, "page footers"),

@@ -16,7 +16,7 @@ class Finding:
     severity: str  # ERROR or WARNING
     file: str  # the content file, or the output file an audit opened
     line: int | None
-    field: str  # where in the content, e.g. "is_not.statements[1].body"; "" for a whole file or output
+    field: str  # where in the content, e.g. "sections[0].blocks[0].statements[1].body"; "" for a whole file or output
     message: str  # what is wrong, as a sentence
     suggestion: str  # what to do about it
     term: str = ""  # the word or phrase found, if the finding is about one
