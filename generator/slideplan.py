@@ -404,12 +404,18 @@ class _Planner:
         material = self.material
         people = [[Paragraph(a.name, 28, bold=True), Paragraph(a.role, 24), Paragraph(a.organisation, 20),
                    Paragraph(a.email, 20)] for a in material.authors]
+        if not people:  # without authors to contact, the organisation is whom to contact
+            brand = material.brand
+            people = [[Paragraph(brand.organisation, 28, bold=True), Paragraph(brand.place, 24),
+                       Paragraph(brand.website, 20)]]
         columns, (version_box,) = design.CLOSING.bodies[:2], design.CLOSING.bodies[2:]
         version = (Paragraph(material.version_line, version_box.size),)
         pages = [(*bodies, version) for bodies in self.flow(people, columns)]
         title, field = self.own_or_label("closing_title")
         said = [material.facilitation.closing_cue,
                 *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in material.authors)]
+        if not material.authors:
+            said.append(f"{material.brand.organisation}, {material.brand.place}: {material.brand.website}")
         for page in self.titled_pages(title, field, pages, said, design.CLOSING):
             self.add_page(page, page.title, page.field, "", self.minutes.closing)
 

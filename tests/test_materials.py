@@ -115,3 +115,12 @@ def test_a_single_paragraph_material_without_credits_builds_every_output(built):
     for name in ("flyer.pdf", "handout.pdf"):
         assert shows(pdf_text(built / "one-paragraph" / name), paragraph), name
     assert paragraph in deck_text(built / "one-paragraph" / "slides.pptx")
+
+
+def test_without_authors_the_closing_slide_names_the_organisation_to_contact(built):
+    deck = Presentation(built / "one-paragraph" / "slides.pptx")
+    closing = deck.slides[-1]
+    shown = " ".join(shape.text_frame.text for shape in closing.shapes if shape.has_text_frame)
+    for detail in ("Liberation Programs, Inc.", "Bridgeport, CT", "liberationprograms.org"):
+        assert detail in shown
+    assert "liberationprograms.org" in closing.notes_slide.notes_text_frame.text

@@ -264,12 +264,13 @@ def test_a_material_of_steps_points_a_table_contacts_and_a_callout(tmp_path):
         "• What do you check first when you arrive?", "• Who do you call when the screen stays dark?"]
 
 
-def test_without_credits_the_title_and_closing_slides_show_no_authors(tmp_path):
+def test_without_credits_the_title_slide_shows_no_authors_and_the_closing_slide_the_organisation(tmp_path):
     plan = plan_slides(written(tmp_path, MEETING_ROOM))
     title, closing = plan.slides[0], plan.slides[-1]
     assert [p.text for p in title.bodies[0]] == ["What to do before, during and after a meeting",
                                                  "Version 2, March 2026"]
-    assert [[p.text for p in body] for body in closing.bodies] == [[], [], ["Version 2, March 2026"]]
+    assert [[p.text for p in body] for body in closing.bodies] == [
+        ["Liberation Programs, Inc.", "Bridgeport, CT", "liberationprograms.org"], [], ["Version 2, March 2026"]]
 
 
 def test_minutes_follow_each_kind_of_slide(tmp_path):
