@@ -39,9 +39,11 @@ def deck_text(path) -> str:
     return " ".join(texts)
 
 
-def test_the_translation_is_complete_and_current(material, spanish):
+def test_the_translation_is_complete(material, spanish):
     assert spanish.document.language == "es-US"
-    assert translation_findings(material, spanish) == []
+    # Whether each entry is current with the English is the content gate's business (`make check`): an editor's
+    # change to the English must not fail the software's tests.
+    assert [f for f in translation_findings(material, spanish) if f.rule != "translation-stale"] == []
 
 
 def test_every_output_shows_every_principle_and_the_credits(spanish, spanish_outputs):
