@@ -68,6 +68,9 @@ def _compose(path: Path, name: str) -> yaml.Node:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        misaligned = _misaligned(text, error)
+        if misaligned:
+            fail(printable(misaligned), mark.line + 1)
         fail(f"this is not valid YAML: {printable(_yaml_problem(error))}", mark.line + 1 if mark else None)
     except yaml.reader.ReaderError as error:
         fail(f"contains the character {named(chr(error.character))}, which a YAML file may not hold; "
@@ -96,6 +99,48 @@ def _too_deep_line(text: str) -> int | None:
     except yaml.YAMLError:  # broken further on; the nesting was reported first
         pass
     return None
+
+
+def _misaligned(text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """Return what to line up when a key is indented differently from the entry it belongs to, or None.
+
+    The YAML reader says only "expected <block end>, but found ...": the key on the problem line
+    starts at another column than the keys of the entry begun on the context line.
+    """
+    if "expected <block end>" not in (error.problem or "") or not (error.problem_mark and error.context_mark):
+        return None
+    lines = text.splitlines()
+    problem, context = error.problem_mark, error.context_mark
+    if problem.line >= len(lines) or context.line >= len(lines) or problem.line == context.line:
+        return None
+    found = _key_at(lines[problem.line][problem.column:])
+    # The key to line up with: the nearest key above, if it stands elsewhere; else the entry the reader was in.
+    above = next((number for number in range(problem.line - 1, context.line - 1, -1)
+                  if _key_at(lines[number].lstrip())), None)
+    if above is not None and _key_column(lines[above]) != _key_column(lines[problem.line]):
+        line, expected = above, _key_at(lines[above].lstrip())
+    else:
+        line, expected = context.line, _key_at(lines[context.line][context.column:])
+    if not (found and expected):
+        return None
+    return (f"line {problem.line + 1} is indented differently from the lines around it; line up `{found}` with "
+            f"`{expected}` on line {line + 1} (indent with spaces, the same number for each entry)")
+
+
+_KEY = re.compile(r"(?:- +)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _key_at(text: str) -> str | None:
+    """Return the key `text` starts with (after a list item's '- '), with its colon, or None."""
+    match = _KEY.match(text)
+    return f"{match[1]}:" if match else None
+
+
+def _key_column(line: str) -> int:
+    """Return the column where the key of `line` starts, after any list item's '- '."""
+    stripped = line.lstrip()
+    indent = len(line) - len(stripped)
+    return indent + (len(stripped) - len(stripped[1:].lstrip()) if stripped.startswith("- ") else 0)
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:

@@ -83,10 +83,21 @@ def template_environment() -> jinja2.Environment:
 
 
 def render_template(name: str, **context) -> str:
-    """Return the template `name` rendered with `context`, noting the template files it is made of."""
-    for used in templates_used(name):
-        note_read(TEMPLATES / used)
-    return template_environment().get_template(name).render(**context)
+    """Return the template `name` rendered with `context`, noting the template files it is made of.
+
+    A template that is missing is named, with where it should be, rather than reported as a failed write
+    (Jinja's TemplateNotFound is an OSError).
+    """
+    try:
+        for used in templates_used(name):
+            note_read(TEMPLATES / used)
+        return template_environment().get_template(name).render(**context)
+    except jinja2.TemplateNotFound as missing:
+        from .errors import BuildError
+
+        wanted = missing.name if isinstance(missing.name, str) else name
+        raise BuildError(f"the template {TEMPLATES / wanted} is missing; restore it (it comes with the project, "
+                         f"e.g. `git checkout -- templates/{wanted}`)") from None
 
 
 @functools.cache

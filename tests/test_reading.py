@@ -170,3 +170,23 @@ def problems_of(path) -> list[str]:
     with pytest.raises(ContentError) as caught:
         load_content(path, BRAND)
     return str(caught.value).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("            body: It keeps the tests short.", "           body: It keeps the tests short.",
+         "19: line 19 is indented differently from the lines around it; line up `body:` with `headline:` on line 18"),
+        ("  subtitle: One of everything", " subtitle: One of everything",
+         "4: line 4 is indented differently from the lines around it; line up `subtitle:` with `title:` on line 3"),
+        ("    blocks:\n      - statements:\n          - headline: It Helps",
+         "   blocks:\n      - statements:\n          - headline: It Helps",
+         "16: line 16 is indented differently from the lines around it; line up `blocks:` with `heading:` on line 15"),
+    ],
+)
+def test_an_indentation_slip_says_what_to_line_up(tmp_path, old, new, expected):
+    text = (CASES / "minimal.yaml").read_text()
+    assert old in text
+    broken = tmp_path / "indented.yaml"
+    broken.write_text(text.replace(old, new, 1))
+    assert problems_of(broken) == [f"{broken}:{expected} (indent with spaces, the same number for each entry)"]

@@ -82,3 +82,13 @@ def test_the_keywords_are_the_title_and_the_section_headings(material):
                            sections=handout_sections(material))
     headings = ", ".join(section.heading for section in material.sections)
     assert f'<meta name="keywords" content="{material.document.title}, {headings}">' in html
+
+
+def test_a_missing_template_is_named_with_how_to_restore_it():
+    from generator.errors import BuildError
+    from generator.templating import TEMPLATES, render_template
+
+    with pytest.raises(BuildError) as caught:
+        render_template("no-such-part.html")
+    assert str(caught.value) == (f"the template {TEMPLATES / 'no-such-part.html'} is missing; restore it (it comes "
+                                 "with the project, e.g. `git checkout -- templates/no-such-part.html`)")
