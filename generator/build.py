@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from .builders import BUILDERS, Builder
 from .checks import ERROR, Finding, audit_output
 from .errors import BuildError, UserError
 from .freshness import noting_reads
-from .manifest import manifest_entries, merged_manifest, read_manifest, write_manifest
+from .manifest import GENERATOR, MANIFEST, manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
 from .parallel import each_at_once
 from .verify import Verdict, verdict_table, verify_output
@@ -53,24 +56,221 @@ def write_outputs(material: Material, folder: Path, builders: list[Builder]) -> 
     return reads
 
 
+LOCK = ".lock"  # in the output folder while a build holds it, with the holder's process id
+JOURNAL = ".commit.json"  # in the output folder while a commit moves the new outputs into place
+STAGING = ".building-"  # the prefix of the folder, inside the output folder, that a build writes to first
+PREVIOUS = ".previous"  # inside the staging folder: links to the files a commit replaces
+NEW_MANIFEST = ".manifest"  # inside the staging folder: the manifest a commit puts in place
+OLD_MANIFEST = ".previous-manifest.json"  # inside the staging folder: the manifest a commit replaces
+LEFT_BY_BUILDS = (STAGING, ".commit-", ".manifest-", ".state-")  # the prefixes of what a stopped build may leave
+
+_held: set[int] = set()  # the descriptors of the locks this process holds
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal stopped the build; `changed` says whether outputs had already been replaced by then."""
+
+    def __init__(self, signum: int = signal.SIGINT, changed: bool = False):
+        super().__init__(signum)
+        self.signum, self.changed = signum, changed
+
+
+def _let_go_in_child() -> None:
+    """Close this process's locks in a forked child, so that a worker outliving a killed build does not hold them."""
+    for handle in _held:
+        os.close(handle)  # the parent's copy keeps the lock: a flock ends when its last descriptor closes
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_in_child)
+
+
 @contextmanager
-def only_build_in(out_dir: Path) -> Iterator[None]:
-    """Hold `out_dir` (made if need be) for one build; a second build started meanwhile stops with a clear message."""
+def only_build_in(out_dir: Path, notes: list[str] | None = None) -> Iterator[None]:
+    """Hold `out_dir` (made if need be) for one build; a second build started meanwhile stops with a clear message.
+
+    A folder that is not for outputs is refused. Once held, what an earlier build left
+    when it was stopped is dealt with (see recover), and `notes` says what was found.
+    """
+    out_dir = Path(out_dir)
+    refuse_unsafe_folder(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
-    handle = os.open(out_dir, os.O_RDONLY)
+    handle, taken_over = _lock(out_dir)
     try:
+        found = [taken_over] if taken_over else []
+        found += recover(out_dir)
+        if notes is not None:
+            notes += found
+        yield
+    finally:
+        _unlock(out_dir, handle)
+
+
+def _lock(out_dir: Path) -> tuple[int, str]:
+    """Lock `out_dir` for this process; return the lock's descriptor and a note if a dead build's lock was taken over."""
+    path = out_dir / LOCK
+    while True:
+        try:
+            handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as error:
+            raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError(f"{out_dir}: another build is writing to this folder right now; "
+            holder = _pid_in(handle)
+            os.close(handle)
+            by = f" (process {holder})" if holder else ""
+            raise BuildError(f"{out_dir}: another build{by} is writing to this folder right now; "
                              "wait for it to finish, then build again") from None
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
+        if _still_there(handle, path):
+            break
+        os.close(handle)  # its holder removed it while this process opened it: lock the one there now
+    _held.add(handle)
+    left = _pid_in(handle)  # a holder that ended normally removed the file, so this one died holding it
+    os.ftruncate(handle, 0)
+    os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+    if not left or left == os.getpid():
+        return handle, ""
+    return handle, f"{out_dir}: took over the lock of build process {left}, which ended without letting it go"
 
+
+def _unlock(out_dir: Path, handle: int) -> None:
+    """Let go of the lock on `out_dir`."""
+    try:
+        os.unlink(out_dir / LOCK)  # before closing: a build waiting on this file then sees it is gone
+    except OSError:
+        pass
+    _held.discard(handle)
+    os.close(handle)
+
+
+def _pid_in(handle: int) -> int:
+    """Return the process id written in the lock file, or 0."""
+    try:
+        text = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return 0
+    return int(text) if text.isdigit() else 0
+
+
+def _still_there(handle: int, path: Path) -> bool:
+    """Return whether the file open as `handle` is still the one at `path`."""
+    try:
+        there, held = os.stat(path), os.fstat(handle)
+    except OSError:
+        return False
+    return (there.st_dev, there.st_ino) == (held.st_dev, held.st_ino)
+
+
+def refuse_unsafe_folder(out_dir: Path) -> None:
+    """Refuse a folder outputs do not belong in: /, the home folder, the project, its sources, or others' files."""
+    why = _why_unsafe(Path(out_dir))
+    if why:
+        raise BuildError(f"{out_dir}: will not write the outputs into this folder, since {why}; "
+                         "choose another with --out, such as output")
+
+
+def _why_unsafe(out_dir: Path) -> str:
+    """Return why `out_dir` must not be built into, or ''."""
+    from .content import CONTENT_FOLDER, PROJECT
+    from .templating import TEMPLATES
+
+    folder = out_dir.expanduser().resolve()
+    if folder == Path(folder.anchor):
+        return "it is the top of the file system"
+    if folder == Path.home().resolve():
+        return "it is your home folder"
+    if folder == PROJECT:
+        return "it is the project's own folder"
+    sources = ((PROJECT / CONTENT_FOLDER, "the content folder"), (CONTENT_FOLDER.resolve(), "the content folder"),
+               (TEMPLATES, "the templates folder"))
+    for protected, what in sources:
+        if folder == protected or protected in folder.parents:
+            return f"it is {what} or inside it, where the sources are"
+    if folder.is_dir() and not _written_here(folder):
+        return "it already holds files that this tool did not write"
+    return ""
+
+
+def _written_here(folder: Path) -> bool:
+    """Return whether `folder` is empty or holds what this tool writes: its manifest, its build state, or only what
+    a stopped build left."""
+    from .freshness import STATE
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return True  # making the lock there will say what is wrong
+    if STATE in names or JOURNAL in names:
+        return True
+    manifest = read_manifest(folder)
+    if manifest is not None and manifest.get("generator") == GENERATOR:
+        return True
+    return all(name == LOCK or name.startswith(LEFT_BY_BUILDS) for name in names)
+
+
+def settle_interrupted(out_dir: Path) -> list[str]:
+    """Finish or undo a commit that a stopped build left in `out_dir`, if there is one; return notes on it."""
+    notes: list[str] = []
+    if (out_dir / JOURNAL).is_file():
+        with only_build_in(out_dir, notes):
+            pass
+    return notes
+
+
+def recover(out_dir: Path) -> list[str]:
+    """Finish, or else undo, a commit that a stopped build left half done, and remove what stopped builds left.
+
+    Call it only while holding the folder (see only_build_in). Return notes on what was found.
+    """
+    notes = []
+    if (out_dir / JOURNAL).exists():
+        notes.append(_settle(out_dir))
+    for name in os.listdir(out_dir):
+        leftover = out_dir / name
+        if name.startswith(STAGING) and leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        elif name.startswith(LEFT_BY_BUILDS) and leftover.is_file():
+            leftover.unlink(missing_ok=True)
+    return notes
+
+
+def _settle(out_dir: Path) -> str:
+    """Complete the commit in the journal of `out_dir`, or put the previous files back; return what was done."""
+    journal = _read_journal(out_dir)
+    staging = out_dir / journal["staging"] if journal else None
+    if staging is None or not staging.is_dir():
+        (out_dir / JOURNAL).unlink()
+        return (f"{out_dir}: a build was stopped while replacing the outputs and what it left is incomplete; "
+                "build again with --force to be sure every output is whole")
+    try:
+        _move_in(out_dir, staging, journal)
+        done = "finished replacing the outputs, which a stopped build had left half done"
+    except OSError:
+        try:
+            _put_back(out_dir, staging, journal)
+        except OSError as error:
+            raise BuildError(f"{out_dir}: a build was stopped while replacing the outputs, and they could neither be "
+                             f"replaced nor put back ({error.strerror}); fix that, then build again") from None
+        done = "put back the outputs that a build stopped half-way through had begun to replace"
+    (out_dir / JOURNAL).unlink()
+    return f"{out_dir}: {done}"
+
+
+def _read_journal(out_dir: Path) -> dict | None:
+    """Return the journal of `out_dir` if it is whole and names only paths inside the folder, else None."""
+    try:
+        journal = json.loads((out_dir / JOURNAL).read_text(encoding="utf-8"))
+        names = [journal["staging"], *journal["outputs"], *journal["existed"]]
+        bool(journal["manifest"]), bool(journal["manifest_existed"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    inside = all(isinstance(name, str) and name and not Path(name).is_absolute() and ".." not in Path(name).parts
+                 for name in names)
+    return journal if inside and journal["staging"].startswith(STAGING) and "/" not in journal["staging"] else None
 
 def build(material: Material, out_dir: Path, names: Iterable[str] | None = None) -> Built:
     """Write the chosen outputs of `material` into `out_dir` (see build_editions)."""
@@ -102,41 +302,204 @@ def build_editions(editions: list[tuple[Material, str]], out_dir: Path,
 def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, workers: int = 1) -> Built:
     """Build each job (material, subfolder, builders) into `out_dir`, which the caller holds (see only_build_in).
 
-    The outputs are built, audited and verified in up to `workers` processes at once.
+    The outputs are built, audited and verified in up to `workers` processes at once,
+    then put in place with the manifest all together (see commit).
     """
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
-    except OSError as error:
-        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
-    units = [_Unit(material, subfolder, builder, staging) for material, subfolder, builders in jobs
-             for builder in builders]
     built = Built([], [], [])
-    try:
-        for material, subfolder, _ in jobs:
-            (staging / subfolder).mkdir(parents=True, exist_ok=True)
-        results = dict(each_at_once(lambda index: units[index].build(), len(units), workers))
-        entries = []
-        for material, subfolder, builders in jobs:
-            mine = [results[index] for index, unit in enumerate(units) if unit.material is material]
-            built.warnings.extend(_passed_checks(mine, subfolder))
-            filenames = [builder.filename for builder in builders]
-            for builder, result in zip(builders, mine):
-                built.reads[(Path(subfolder) / builder.filename).as_posix()] = result.reads
-            entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix())
-                        for entry in manifest_entries(staging / subfolder, material, filenames)]
-        for material, subfolder, builders in jobs:
-            target = out_dir / subfolder
-            target.mkdir(parents=True, exist_ok=True)
-            for builder in builders:
-                os.replace(staging / subfolder / builder.filename, target / builder.filename)
-                built.paths.append(target / builder.filename)
-        built.manifests.append(write_manifest(out_dir, merged_manifest(read_manifest(out_dir), entries, __version__)))
-    except OSError as error:
-        raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with staging_folder(out_dir) as staging:
+        units = [_Unit(material, subfolder, builder, staging) for material, subfolder, builders in jobs
+                 for builder in builders]
+        try:
+            for material, subfolder, _ in jobs:
+                (staging / subfolder).mkdir(parents=True, exist_ok=True)
+            with closing(each_at_once(lambda index: units[index].build(), len(units), workers)) as finished:
+                results = dict(finished)
+            entries, outputs = [], []
+            for material, subfolder, builders in jobs:
+                mine = [results[index] for index, unit in enumerate(units) if unit.material is material]
+                built.warnings.extend(_passed_checks(mine, subfolder))
+                filenames = [builder.filename for builder in builders]
+                for builder, result in zip(builders, mine):
+                    built.reads[(Path(subfolder) / builder.filename).as_posix()] = result.reads
+                entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix())
+                            for entry in manifest_entries(staging / subfolder, material, filenames)]
+                outputs += [(Path(subfolder) / name).as_posix() for name in filenames]
+        except OSError as error:
+            raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
+        commit(out_dir, staging, outputs, merged_manifest(read_manifest(out_dir), entries, __version__))
+    built.paths.extend(out_dir / name for name in outputs)
+    built.manifests.append(out_dir / MANIFEST)
     return built
 
+
+@contextmanager
+def staging_folder(out_dir: Path) -> Iterator[Path]:
+    """Yield a new, empty folder inside `out_dir` to build into; it is removed after, unless a commit still needs it."""
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out_dir))
+    except OSError as error:
+        raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
+    try:
+        yield staging
+    finally:
+        if not (out_dir / JOURNAL).exists():  # otherwise the next build finishes the commit from it
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def commit(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | None = None) -> None:
+    """Move the staged `outputs` (paths inside both folders) into `out_dir`, with `manifest` if given: all or none.
+
+    Nothing moves unless every file can go where it must. The moves are written to a
+    journal first: if this process is killed half-way, the next build finishes them
+    (see recover); a move that fails puts the previous files back. Ctrl+C and SIGTERM
+    wait until the commit is done.
+    """
+    blocked = list(dict.fromkeys(why for why in (_in_the_way(out_dir, name) for name in outputs) if why))
+    if blocked:
+        raise BuildError(f"{out_dir}: no output was replaced, since {'; '.join(blocked)}; "
+                         "move it out of the way, then build again")
+    try:
+        journal = _prepare(out_dir, staging, outputs, manifest)
+    except OSError as error:
+        raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
+    with _signals_held():
+        _write_journal(out_dir, journal)
+        _step("journal")
+        try:
+            _move_in(out_dir, staging, journal)
+        except OSError as error:
+            _put_back_after(out_dir, staging, journal, error)
+        (out_dir / JOURNAL).unlink()
+        _step("done")
+
+
+def blocked_outputs(out_dir: Path, outputs: list[str]) -> dict[str, str]:
+    """Return, by output, why its file cannot be put in place, for those that cannot."""
+    return {name: why for name in outputs if (why := _in_the_way(out_dir, name))}
+
+
+def _in_the_way(out_dir: Path, name: str) -> str:
+    """Return what stops the output `name` from being moved into `out_dir`, or ''."""
+    folder = out_dir
+    for part in Path(name).parts[:-1]:
+        folder = folder / part
+        if not folder.exists():
+            break
+        if not folder.is_dir():
+            return f"{folder} is a file where a folder must be"
+    else:
+        target = out_dir / name
+        if target.is_dir() and not target.is_symlink():
+            return f"{target} is a folder where the file must go"
+    writable = folder if folder.is_dir() else folder.parent
+    return "" if os.access(writable, os.W_OK) else f"{writable} cannot be written"
+
+
+def _prepare(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | None) -> dict:
+    """Keep a link to each file the commit replaces and stage the manifest; return the journal of the commit."""
+    existed = []
+    for name in outputs:
+        if (out_dir / name).is_file():
+            _keep(out_dir / name, staging / PREVIOUS / name)
+            existed.append(name)
+            _step("keep")
+    manifest_existed = manifest is not None and (out_dir / MANIFEST).is_file()
+    if manifest_existed:
+        _keep(out_dir / MANIFEST, staging / OLD_MANIFEST)
+    if manifest is not None:
+        (staging / NEW_MANIFEST).mkdir(exist_ok=True)
+        write_manifest(staging / NEW_MANIFEST, manifest)
+    return {"staging": staging.name, "outputs": outputs, "existed": existed, "manifest": manifest is not None,
+            "manifest_existed": manifest_existed}
+
+
+def _keep(path: Path, copy: Path) -> None:
+    """Keep the file at `path` as `copy` too: a second name for the same file where the file system allows."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(path, copy)
+    except OSError:
+        shutil.copy2(path, copy)
+
+
+def _write_journal(out_dir: Path, journal: dict) -> None:
+    """Write the journal of a commit into `out_dir` in one step, so that it is never found half written."""
+    handle, temporary = tempfile.mkstemp(prefix=".commit-", suffix=".json", dir=out_dir)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(journal, file, indent=1)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, out_dir / JOURNAL)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _move_in(out_dir: Path, staging: Path, journal: dict) -> None:
+    """Move every staged file of the journal that is still in `staging` into place, the manifest last."""
+    for name in journal["outputs"]:
+        staged = staging / name
+        if staged.exists():  # not moved yet
+            (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, out_dir / name)
+            _step("move")
+    staged = staging / NEW_MANIFEST / MANIFEST
+    if journal["manifest"] and staged.exists():
+        os.replace(staged, out_dir / MANIFEST)
+        _step("manifest")
+
+
+def _put_back(out_dir: Path, staging: Path, journal: dict) -> None:
+    """Undo the moves of the journal: put back each file it replaced, and remove each it added."""
+    for name in journal["outputs"]:
+        kept = staging / PREVIOUS / name
+        if name in journal["existed"]:
+            if kept.exists():
+                os.replace(kept, out_dir / name)
+        elif not (staging / name).exists():  # moved in where there was no file before
+            (out_dir / name).unlink(missing_ok=True)
+    if journal["manifest_existed"]:
+        if (staging / OLD_MANIFEST).exists():
+            os.replace(staging / OLD_MANIFEST, out_dir / MANIFEST)
+    elif journal["manifest"] and not (staging / NEW_MANIFEST / MANIFEST).exists():
+        (out_dir / MANIFEST).unlink(missing_ok=True)
+
+
+def _put_back_after(out_dir: Path, staging: Path, journal: dict, error: OSError) -> None:
+    """Undo a commit that failed with `error`, and stop the build saying so."""
+    try:
+        _put_back(out_dir, staging, journal)
+    except OSError as second:
+        raise BuildError(f"{out_dir}: could not put the new outputs in place ({error.strerror}) nor the previous "
+                         f"ones back ({second.strerror}); the next build will try again") from None
+    (out_dir / JOURNAL).unlink()
+    raise BuildError(f"{out_dir}: could not put the new outputs in place ({error.strerror}); "
+                     "the previous ones were put back")
+
+
+def _step(done: str) -> None:
+    """Note that one step of a commit is done; the tests replace this to kill the build between two steps."""
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold off Ctrl+C and SIGTERM until the block is done; then stop the build (see Stopped)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = []
+    numbers = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, lambda got, frame: caught.append(got)) for number in numbers}
+    finished = False
+    try:
+        yield
+        finished = True
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        if caught:
+            raise Stopped(caught[0], changed=finished)
 
 @dataclass(frozen=True)
 class _Checked:

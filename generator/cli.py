@@ -103,7 +103,9 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
         description="Open every output in DIR/NAME/ of each material with a PDF or PowerPoint reader\n"
         "and confirm that it shows what it must (the headings, headlines, steps and table rows\n"
         "it promises, the authors, and every word where the output promises it), has the right\n"
-        "pages or slides, and is small enough to e-mail.",
+        "pages or slides, links only to addresses the content gives, and is small enough to\n"
+        "e-mail; and that every file is the one DIR/manifest.json records, built from the\n"
+        "content as it is now.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verify.add_argument("folder", metavar="DIR", type=Path, nargs="?", default=Path("output"),
@@ -116,6 +118,10 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
                         help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
     verify.add_argument("--sites", metavar="FILE", type=Path,
                         help="also verify the flyer of every site in FILE, in DIR/NAME/sites/")
+    verify.add_argument("--rebuild", action="store_true",
+                        help="also build every output again in a temporary folder and compare it byte for byte with "
+                             "the file in DIR; this catches any change, even one whose manifest entry was changed "
+                             "to match")
 
     new = commands.add_parser(
         "new",
@@ -137,6 +143,23 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     schema.set_defaults()  # no options: it prints the schema
+
+    translated = commands.add_parser(
+        "translated",
+        help="mark a translation's entries current with the English, once a translator has checked them",
+        description="Record, in a translation's `translation:` section, that the named entries now match\n"
+        "the English as it reads today: their fingerprints, and the English text, which `check`\n"
+        "shows next to the new English when it changes again. Name the entries as `check` does.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    translated.add_argument("translation", metavar="FILE", type=Path,
+                            help="the translation, e.g. content/harm-reduction.es.yaml")
+    translated.add_argument("fields", metavar="FIELD", nargs="*",
+                            help="the entries to mark, e.g. sections[1].blocks[0].statements[0].body")
+    translated.add_argument("--all", action="store_true",
+                            help="mark every entry, after a translator has checked the whole translation")
+    translated.add_argument("--brand", metavar="FILE", type=Path, default=DEFAULT_BRAND,
+                            help=f"the brand file with colours and fonts (default: {DEFAULT_BRAND})")
     return main
 
 
@@ -195,13 +218,17 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             return run_new(arguments.name, arguments.folder)
         if arguments.command == "schema":
             return run_schema()
+        if arguments.command == "translated":
+            if bool(arguments.fields) == arguments.all:
+                command_line.error("name the entries to mark current, or give --all (not both)")
+            return run_translated(arguments.translation, arguments.fields, arguments.brand)
         if arguments.command == "build":
             return run_build(build_request(arguments))
         editions = [edition for content in find_materials(named_materials(arguments))
                     for edition in load_editions(content, arguments.brand, getattr(arguments, "lang", None))]
         if arguments.command == "check":
             return run_check(editions, arguments.strict, json_wanted, arguments.sites)
-        return run_verify(editions, arguments.folder, arguments.sites)
+        return run_verify(editions, arguments.folder, arguments.sites, arguments.rebuild)
     except UserError as error:
         return report_error(error, arguments.command, json_wanted)
 
@@ -214,6 +241,21 @@ def run_new(name: str, folder: Path) -> int:
     print(f"wrote {_shown(path)}")
     print(f"Replace its words with yours, then build it with `python -m generator build {name}`; "
           f"the outputs go to output/{name}/.")
+    return EXIT_OK
+
+
+def run_translated(translation: Path, fields: list[str], brand: Path) -> int:
+    """Mark entries of a translation current with the English and say how many."""
+    from .content import load_content
+    from .translation import mark_translated
+
+    translated = load_content(translation, brand)
+    if translated.translation is None:
+        raise UserError(f"{translation} is not a translation: it has no `translation:` section naming the English")
+    english = load_content(Path(translated.source).parent / translated.translation.of, brand)
+    marked = mark_translated(english, translated, fields)
+    print(f"Marked {len(marked)} {'entry' if len(marked) == 1 else 'entries'} of {translation} current with "
+          f"{english.source}.")
     return EXIT_OK
 
 
@@ -244,6 +286,8 @@ def report_error(error: UserError, command: str, json_wanted: bool = False) -> i
 
 def run_watch(arguments: argparse.Namespace) -> int:
     """Build, then rebuild whenever a watched file is saved, until interrupted; errors are printed, not fatal."""
+    import signal
+
     from .watching import watch, watched_files
 
     import dataclasses
@@ -259,7 +303,7 @@ def run_watch(arguments: argparse.Namespace) -> int:
             # Unless materials were named, those in the content folder now: one added while watching is
             # built, and one deleted is let go.
             request = dataclasses.replace(request, contents=find_materials(named_materials(arguments)))
-            run_build(request)
+            build_and_report(request)  # Ctrl+C stops the watching, not only this build
         except UserError as error:
             report_error(error, "watch")
         request = dataclasses.replace(request, force=False)  # --force rebuilds everything once, at the start
@@ -269,10 +313,15 @@ def run_watch(arguments: argparse.Namespace) -> int:
     def say(line: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {line}", flush=True)
 
+    previous = stop_on_signals()
     try:
         watch(lambda: watched_files(request.contents, request.brand, request.sites), rebuild, say)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl+C, or SIGTERM (see build.Stopped)
         print("Stopped watching.")
+        signum = getattr(stop, "signum", signal.SIGINT)
+        return EXIT_OK if signum == signal.SIGINT else 128 + signum  # Ctrl+C is how watching ends; SIGTERM is not
+    finally:
+        restore_signals(previous)
     return EXIT_OK
 
 
@@ -315,22 +364,29 @@ def run_check(editions, strict: bool, json_wanted: bool, sites_file: Path | None
     return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
 
 
-def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
-    """Open every output of every edition, print what each shows or lacks, and fail if any falls short."""
-    from .verify import verdict_table, verify_folder
+def run_verify(editions, out: Path, sites_file: Path | None = None, rebuild: bool = False) -> int:
+    """Open every output of every edition, check it against the manifest (and, with `rebuild`, against the
+    same output built again), print what each shows or lacks, and fail if any falls short."""
+    from .manifest import load_manifest
+    from .verify import rebuilt_problems, verdict_table, verify_built, with_problems
 
     build_first = "build the outputs first with `python -m generator build`"
     if not out.is_dir():
         wrong = "is not a folder" if out.exists() else "does not exist"
         print(f"error: {out} {wrong}; {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
+    built = {subfolder_of(material) for material in editions if holds_files(out / subfolder_of(material))}
+    listed = load_manifest(out) if built else {}
+    rebuilt = rebuilt_problems(out, [(material, subfolder_of(material)) for material in editions
+                                     if subfolder_of(material) in built]) if rebuild and built else {}
     passed, found, unbuilt = True, False, []
     for material in editions:
         folder = out / subfolder_of(material)
-        verdicts = verify_folder(folder, material) if folder.is_dir() else []
-        if not verdicts:
+        if subfolder_of(material) not in built:
             unbuilt.append((folder, material))
             continue
+        verdicts = with_problems(verify_built(out, subfolder_of(material), material, listed),
+                                 subfolder_of(material), rebuilt)
         found = True
         print(f"{folder}/ ({material.document.language}):")
         print(verdict_table(verdicts))
@@ -351,6 +407,11 @@ def run_verify(editions, out: Path, sites_file: Path | None = None) -> int:
         print(f"error: {', '.join(folders)} {holds} none of the outputs ({names}); {build_first}", file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK if passed else EXIT_PROBLEM
+
+
+def holds_files(folder: Path) -> bool:
+    """Return whether `folder` holds a file of its own (its subfolders of translations and sites aside)."""
+    return folder.is_dir() and any(path.is_file() for path in folder.iterdir())
 
 
 def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
@@ -391,7 +452,65 @@ def build_request(arguments: argparse.Namespace):
 
 
 def run_build(request) -> int:
-    """Build what changed, after checking the content; say what was written, kept and failed."""
+    """Build what changed, after checking the content; say what was written, kept and failed.
+
+    Ctrl+C and SIGTERM stop the build within a moment, saying in one line what became of the output folder.
+    """
+    previous = stop_on_signals()
+    try:
+        return build_and_report(request)
+    except KeyboardInterrupt as stop:  # Ctrl+C, or SIGTERM (see build.Stopped)
+        return report_stop(stop, request.out_dir)
+    finally:
+        restore_signals(previous)
+
+
+def stop_on_signals() -> dict:
+    """Make Ctrl+C and SIGTERM stop the build by raising build.Stopped; return the handlers they had.
+
+    A second signal is ignored, so that it cannot cut short the clean-up after the first.
+    """
+    import signal
+
+    from .build import Stopped
+
+    numbers = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signum, frame):
+        for number in numbers:
+            signal.signal(number, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    try:
+        return {number: signal.signal(number, stop) for number in numbers}
+    except ValueError:  # not the main thread: signals are not this thread's to handle
+        return {}
+
+
+def restore_signals(previous: dict) -> None:
+    """Give the signals back the handlers stop_on_signals found."""
+    import signal
+
+    for number, handler in previous.items():
+        signal.signal(number, signal.SIG_DFL if handler is None else handler)
+
+
+def report_stop(stop: KeyboardInterrupt, out_dir: Path) -> int:
+    """Say in one line that the build was stopped and what became of `out_dir`; return 128 + the signal's number."""
+    import signal
+
+    signum = getattr(stop, "signum", signal.SIGINT)
+    folder = f"{_shown(out_dir)}/"
+    if getattr(stop, "changed", False):
+        print(f"Stopped; the outputs finished before the stop are in {folder}, each complete, and the others "
+              "were left as they were.", file=sys.stderr)
+    else:
+        print(f"Stopped; {folder} was left as it was.", file=sys.stderr)
+    return 128 + signum
+
+
+def build_and_report(request) -> int:
+    """Build what changed and say what was written, kept and failed (see run_build)."""
     from .incremental import build_changed
     from .site_flyers import Progress
 

@@ -206,7 +206,8 @@ def _fields_table(cls) -> str:
     rows = [("key", "needed", "what it is")]
     for spec in dataclasses.fields(cls):
         if not spec.metadata.get("internal"):
-            needed = "yes" if spec.default is dataclasses.MISSING else "no"
+            optional = spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
+            needed = "no" if optional else "yes"
             rows.append((f"`{spec.name}`", needed, spec.metadata["doc"] + _default_note(spec)))
     return _table(rows)
 

@@ -7,15 +7,14 @@ site flyers one by one, so that one site's mistake does not hold up the others.
 from __future__ import annotations
 
 import dataclasses
-import os
-import shutil
-import tempfile
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import build_held, choose_builders, only_build_in
+from .build import (Stopped, blocked_outputs, build_held, choose_builders, commit, only_build_in,
+                    settle_interrupted, staging_folder)
 from .checks import Finding
 from .errors import BuildError, ContentError
 from .freshness import BuildState, Checksums, generator_fingerprint
@@ -67,7 +66,9 @@ def build_changed(request: Request, check: Callable[[list[Material], SiteList | 
     `progress(count)` makes the progress bar of the site flyers.
     """
     started = time.perf_counter()
+    notes = settle_interrupted(Path(request.out_dir))
     build = _Build(request, BuildState.read(request.out_dir))
+    build.outcome.notes += notes
     stale = build.stale()
     if stale:
         # The content is checked before the output folder is touched: a build refused for its content
@@ -75,10 +76,16 @@ def build_changed(request: Request, check: Callable[[list[Material], SiteList | 
         # that the content passed the checks already.
         materials = build.load({planned.edition.subfolder for planned in stale}, check,
                                content_checked=all(planned.site for planned in stale))
-        with only_build_in(build.out_dir):
+        with only_build_in(build.out_dir, build.outcome.notes):
             build.state = BuildState.read(build.out_dir)  # as the last build left it, now no other build can write
-            build.main_outputs([planned for planned in stale if not planned.site], materials)
-            build.site_flyers([planned for planned in stale if planned.site], materials, progress)
+            try:
+                build.main_outputs([planned for planned in stale if not planned.site], materials)
+                build.site_flyers([planned for planned in stale if planned.site], materials, progress)
+            except KeyboardInterrupt as stop:  # Ctrl+C, or SIGTERM (see build.Stopped)
+                if build.outcome.written:
+                    build.state.write()  # the outputs put in place before the stop need not be built again
+                raise Stopped(getattr(stop, "signum", signal.SIGINT),
+                              getattr(stop, "changed", False) or bool(build.outcome.written)) from None
             build.state.write()
     build.outcome.seconds = time.perf_counter() - started
     return build.outcome
@@ -146,6 +153,7 @@ class _Build:
         inputs = {planned.output: planned.inputs for planned in stale}
         for output, reads in built.reads.items():
             self.remember(output, inputs[output], reads)
+        self.state.write()  # now, so that a build stopped during the site flyers need not build these again
 
     def site_flyers(self, stale: list[Planned], materials: dict[str, Material], progress) -> None:
         """Build the stale site flyers, moving each into place as it passes, and note which failed."""
@@ -156,23 +164,22 @@ class _Build:
                      common_size_key(edition, self.request.brand, self.sites.example, self.checksums, self.generator)
                      for edition in self.editions if edition.subfolder in materials}
         known = {source: self.state.sizes[key] for source, key in size_keys.items() if key in self.state.sizes}
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=".building-", dir=self.out_dir))
-        except OSError as error:
-            raise BuildError(f"{self.out_dir}: cannot write outputs here: {error.strerror}") from None
         bar = progress(len(jobs)) if progress else None
         try:
-            result = build_site_flyers(jobs, self.sites, staging, self.request.workers,
-                                       bar.advance if bar else lambda output, succeeded: None, known)
-            # Sizes found from inputs that are gone would never be used again.
-            self.state.sizes = {size_keys[source]: size for source, size in result.sizes.items()}
-            for planned in stale:
-                if planned.output in result.failed:
-                    self.state.forget(planned.output)
-                    continue
-                target = self.out_dir / planned.output
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / planned.output, target)
+            with staging_folder(self.out_dir) as staging:
+                result = build_site_flyers(jobs, self.sites, staging, self.request.workers,
+                                           bar.advance if bar else lambda output, succeeded: None, known)
+                # Sizes found from inputs that are gone would never be used again.
+                self.state.sizes = {size_keys[source]: size for source, size in result.sizes.items()}
+                built = [planned for planned in stale if planned.output not in result.failed]
+                # A flyer with a folder in its way fails alone, like one that does not fit.
+                result.failed.update(blocked_outputs(self.out_dir, [planned.output for planned in built]))
+                built = [planned for planned in built if planned.output not in result.failed]
+                for planned in stale:
+                    if planned.output in result.failed:
+                        self.state.forget(planned.output)
+                commit(self.out_dir, staging, [planned.output for planned in built])
+            for planned in built:
                 self.remember(planned.output, planned.inputs, result.built[planned.output])
             self.outcome.failed.update(result.failed)
         except OSError as error:
@@ -180,7 +187,6 @@ class _Build:
         finally:
             if bar:
                 bar.close()
-            shutil.rmtree(staging, ignore_errors=True)
 
     def remember(self, output: str, inputs: dict[str, str], reads: set[str]) -> None:
         """Record in the build state that `output` was just written from `inputs` and the files it read."""

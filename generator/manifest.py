@@ -97,3 +97,49 @@ def write_manifest(folder: Path, manifest: dict) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+# Reading it back, to verify the outputs against it
+
+MANIFEST_LIMIT = 10_000_000  # bytes; a manifest lists a few hundred outputs in a few hundred KB
+
+
+def load_manifest(folder: Path) -> dict[str, dict]:
+    """Return the outputs the manifest in `folder` lists, by name; raise UserError if it is missing or unreadable."""
+    from .errors import UserError
+
+    path = Path(folder) / MANIFEST
+    again = "build the outputs again with `python -m generator build` to write it"
+    if not path.is_file():
+        raise UserError(f"{path} is missing, so nothing records which outputs were built into {folder}; {again}")
+    outputs, reason = listed_outputs(path)
+    if reason:
+        raise UserError(f"{path} cannot be read: {reason}; {again} anew")
+    return {entry["name"]: entry for entry in outputs}
+
+
+def listed_outputs(path: Path) -> tuple[list[dict], str]:
+    """Return the outputs the manifest at `path` lists, and '' or what is wrong with it."""
+    size = path.stat().st_size
+    if size > MANIFEST_LIMIT:
+        return [], f"it is {size:,} bytes, far more than a manifest holds"
+    try:
+        manifest = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        return [], "it is not UTF-8 text"
+    except ValueError as error:
+        return [], f"it is not JSON ({error})"
+    outputs = manifest.get("outputs") if isinstance(manifest, dict) else None
+    if not isinstance(outputs, list):
+        return [], "it has no list of 'outputs'"
+    for number, entry in enumerate(outputs, start=1):
+        if not is_entry(entry):
+            return [], f"output {number} of its list lacks a name, bytes, sha256 or the content it was built from"
+    return outputs, ""
+
+
+def is_entry(entry) -> bool:
+    """Return whether `entry` has what verify needs: a name, a size, a checksum and the content's checksum."""
+    return (isinstance(entry, dict) and isinstance(entry.get("name"), str)
+            and isinstance(entry.get("bytes"), int) and isinstance(entry.get("sha256"), str)
+            and isinstance(entry.get("content"), dict) and isinstance(entry["content"].get("sha256"), str))

@@ -17,7 +17,7 @@ from typing import Any
 def doc(text: str, check=None, **default) -> Any:
     """Return a dataclass field documented with `text`, optionally checked by `check`.
 
-    A field given a `default=` may be left out of the YAML.
+    A field given a `default=` (or a `default_factory=`) may be left out of the YAML.
     """
     return field(metadata={"doc": text, "check": check}, **default)
 
@@ -329,8 +329,11 @@ class Translation:
 
     of: str = doc("The English content file this translates, next to this file, e.g. harm-reduction.yaml.")
     fingerprints: dict[str, str] = doc(
-        "For each translated text, by field (e.g. 'sections[0].blocks[0].statements[0].body'), the fingerprint of the English "
-        "text it was made from; `check` shows the fingerprint to write after updating a translation.")
+        "For each translated text, by field (e.g. 'sections[0].blocks[0].statements[0].body'), the fingerprint of "
+        "the English text it was made from. Written by `python -m generator translated`, not by hand.")
+    english: dict[str, str] = doc(
+        "For each translated text, the English it was made from, as it read then, so that `check` can show what "
+        "changed since. Written by `python -m generator translated`, not by hand.", default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -266,6 +266,8 @@ class _Reader:
                 continue
             if spec.default is not dataclasses.MISSING:
                 values[name] = spec.default
+            elif spec.default_factory is not dataclasses.MISSING:
+                values[name] = spec.default_factory()
             # A misspelt key was already reported with this name as the suggestion.
             elif name not in suggested:
                 self.problem(node, _join(path, name), f"is missing; add `{name}: ...` to this entry")

@@ -39,7 +39,7 @@ def _record(cls) -> dict:
         if spec.name in _CHOICES and schema.get("type") == "string":
             schema = {"enum": list(_CHOICES[spec.name])}
         properties[spec.name] = {**schema, "description": spec.metadata.get("doc", "")}
-        if spec.default is dataclasses.MISSING:
+        if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
             required.append(spec.name)
     schema = {"type": "object", "description": (cls.__doc__ or "").strip().split("\n")[0],
               "properties": properties, "additionalProperties": False}

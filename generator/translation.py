@@ -62,16 +62,65 @@ def translation_findings(english, translated) -> list:
         if field not in fingerprints:
             found.append(finding("translation-fingerprint", WARNING, field,
                                  "does not say which English text it was translated from",
-                                 f"check it against the English, then add `{field}: \"{current}\"` under "
-                                 "translation.fingerprints"))
+                                 f"check it against the English, then mark it current with `python -m generator "
+                                 f"translated {translated.source} {field}`"))
         elif fingerprints[field] != current:
+            before = translated.translation.english.get(field)
+            then = f"it read '{_short(before)}' and " if before else ""
             found.append(finding("translation-stale", WARNING, field,
-                                 f"was translated from an older English text; the English now reads "
+                                 f"was translated from an older English text: {then}it now reads "
                                  f"'{_short(source[field])}'",
-                                 f"update the translation, then set its fingerprint to \"{current}\""))
+                                 f"update the translation, then mark it current with `python -m generator "
+                                 f"translated {translated.source} {field}`"))
     return found
 
 
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def mark_translated(english, translated, fields: list[str]) -> list[str]:
+    """Rewrite the translation file so each of `fields` (every translated text, if none) is current with the English.
+
+    Each gets the fingerprint of the English as it reads now, and that English text, so that `check` can show
+    what changed when the English changes again. Return the fields marked. Raise UserError for a field that is
+    not a translated text of both files, or a file whose `translation:` section is not its last.
+    """
+    from pathlib import Path
+
+    from .errors import UserError
+
+    known = translatable(english.written) & translatable(translated.written)
+    unknown = [field for field in fields if field not in known]
+    if unknown:
+        raise UserError(f"{translated.source}: '{unknown[0]}' is not a text translated from {english.source}; "
+                        "give a field as `check` names it, e.g. sections[0].heading")
+    marked = fields or sorted(known, key=lambda f: translated.line_of(f) or 0)
+    fingerprints = dict(translated.translation.fingerprints) if translated.translation else {}
+    texts = dict(translated.translation.english) if translated.translation else {}
+    for field in marked:
+        fingerprints[field] = fingerprint(english.written[field])
+        texts[field] = " ".join(english.written[field].split())
+    path = Path(translated.source)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # The section starts at its key, on the line before its first entry (the line the model knows).
+    first = (translated.line_of("translation") or len(lines) + 1) - 1
+    start = next((number for number in range(min(first, len(lines) - 1), -1, -1)
+                  if lines[number].startswith("translation:")), len(lines))
+    if any(line and not line[0].isspace() and not line.startswith("#") for line in lines[start + 1:]):
+        raise UserError(f"{path}: the `translation:` section must be the last in the file for it to be rewritten; "
+                        "move it to the end")
+    order = sorted(fingerprints, key=lambda f: english.line_of(f) or 0)
+    section = ["translation:", f"  of: {Path(english.source).name}", "  fingerprints:"]
+    section += [f"    {field}: {_quoted(fingerprints[field])}" for field in order]
+    section += ["  english:"] + [f"    {field}: {_quoted(texts[field])}" for field in order if field in texts]
+    path.write_text("\n".join(lines[:start] + section) + "\n", encoding="utf-8")
+    return marked
+
+
+def _quoted(text: str) -> str:
+    """Return `text` as a YAML double-quoted string (JSON's quoting is YAML's too)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

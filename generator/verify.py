@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
+import struct
+import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +16,7 @@ from pathlib import Path
 
 from .builders import BUILDERS, Builder
 from .builders.slides_handout import SLIDES_PER_PAGE
+from .manifest import MANIFEST, sha256_of
 from .model import Material
 from .promises import Expected, flyer_shows
 from .slideplan import plan_slides
@@ -19,6 +24,12 @@ from .slideplan import plan_slides
 US_LETTER = (612, 792)  # points
 # What an e-mail to a partner agency can carry without bouncing, in bytes.
 EMAIL_BUDGET = {"flyer.pdf": 1_000_000, "handout.pdf": 1_000_000}
+# What verify agrees to read, in bytes: our outputs are tens of KB, so anything near these was not built here,
+# and reading it could take all the memory there is.
+FILE_LIMIT = 50_000_000
+DECK_PART_LIMIT = 50_000_000  # one part of a deck, unpacked
+DECK_LIMIT = 100_000_000  # every part of a deck together, unpacked
+CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,9 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
     if not path.is_file():
         return Verdict(path.name, None, unit, 0, (), (f"is missing from {path.parent}",))
     size = path.stat().st_size
+    refused = refusal(path, size)
+    if refused:
+        return Verdict(path.name, None, unit, size, (), (refused,))
     try:
         with readers_quiet():
             reading = read_deck(path) if unit == "slides" else read_pdf(path, reader)
@@ -84,6 +98,7 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
     problems = list(reading.problems)
     problems += length_problems(builder.name, reading.count, material)
     problems += size_problems(path.name, size)
+    problems += link_problems(reading.links, content_links(material), promised_links(builder.name, material))
     return Verdict(path.name, reading.count, unit, size, missing_from(reading, expected), tuple(problems))
 
 
@@ -120,6 +135,183 @@ def missing_from(reading: Reading, expected: list[Expected]) -> tuple[str, ...]:
     missing = [item.label for item in expected
                if squeezed(item.text) not in shown and not (item.in_notes and squeezed(item.text) in said)]
     return tuple(dict.fromkeys(missing))
+
+
+# Links
+
+
+def content_links(material: Material) -> set[str]:
+    """Return every link target the content gives: its authors' and contacts' e-mail, its contacts' web addresses."""
+    links = {f"mailto:{author.email}" for author in material.authors if author.email}
+    for _, block, _ in material.blocks():
+        if block.kind == "contacts":
+            links |= {f"mailto:{contact.email}" for contact in block.content if contact.email}
+            links |= {contact.web_link for contact in block.content if contact.web}
+    return links
+
+
+def promised_links(name: str, material: Material) -> set[str]:
+    """Return the links the output called `name` must have: the handout links every address the content gives."""
+    return content_links(material) if name == "handout" else set()
+
+
+def link_problems(links: tuple[str, ...], allowed: set[str], promised: set[str]) -> list[str]:
+    """Return a sentence for each link the content does not give, and for each promised link the output lacks."""
+    strange = [f"links to {link}, which the content does not give; build again to replace it"
+               for link in dict.fromkeys(links) if link not in allowed]
+    lacking = [f"has no link to {link}, which the content gives; build again to replace it"
+               for link in sorted(promised - set(links))]
+    return strange + lacking
+
+
+# What verify agrees to read
+
+
+def refusal(path: Path, size: int) -> str:
+    """Return why the output at `path` of `size` bytes is not opened, or '' when it is safe to open."""
+    if size > FILE_LIMIT:
+        return (f"is {human_size(size)}; the outputs are tens of KB, so a file over {human_size(FILE_LIMIT)} "
+                "is not opened; build again to replace it")
+    return deck_refusal(path) if path.suffix == ".pptx" else ""
+
+
+def deck_refusal(path: Path) -> str:
+    """Return why the deck at `path` is not opened, from its zip directory and what each part truly unpacks to."""
+    try:
+        with zipfile.ZipFile(path) as archive, open(path, "rb") as file:
+            members = archive.infolist()
+            refused = part_refusal(members)
+            for member in members:
+                refused = refused or unpacks_wrong(file, member)  # each part is unpacked only while none was refused
+            return refused
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, struct.error):
+        return ""  # the reader says what is wrong with it
+
+
+def part_refusal(members: list[zipfile.ZipInfo]) -> str:
+    """Return a sentence if the zip directory says a part, or all parts together, unpack to more than the limits."""
+    again = "so it is not opened; build again to replace it"
+    for member in members:
+        if member.file_size > DECK_PART_LIMIT:
+            return (f"holds {member.filename}, which unpacks to {human_size(member.file_size)}; no part of a deck may "
+                    f"be over {human_size(DECK_PART_LIMIT)}, {again}")
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return f"holds {member.filename}, packed in a way PowerPoint decks are not, {again}"
+    total = sum(member.file_size for member in members)
+    if total > DECK_LIMIT:
+        return (f"unpacks to {human_size(total)}; a deck may unpack to at most {human_size(DECK_LIMIT)}, {again}")
+    return ""
+
+
+def unpacks_wrong(file, member: zipfile.ZipInfo) -> str:
+    """Return a sentence if the part `member` of the zip `file` unpacks to more than its directory says, else ''.
+
+    Unpacked a megabyte at a time and stopped as soon as it is over, so that a directory that lies cannot make
+    the reader unpack a gigabyte.
+    """
+    file.seek(member.header_offset)
+    header = file.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return ""  # the reader says what is wrong with it
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    file.seek(member.header_offset + 30 + name_length + extra_length)
+    unpacked = unpacked_size(file, member.compress_size, member.compress_type, member.file_size)
+    if unpacked <= member.file_size:
+        return ""
+    return (f"holds {member.filename}, which unpacks to more than the {member.file_size:,} bytes its directory says, "
+            "so it is not opened; build again to replace it")
+
+
+def unpacked_size(file, packed: int, method: int, limit: int) -> int:
+    """Return how many bytes the `packed` bytes at the position of `file` unpack to, at most just over `limit`."""
+    if method == zipfile.ZIP_STORED:
+        return packed
+    inflater, total = zlib.decompressobj(-zlib.MAX_WBITS), 0
+    while packed > 0 and total <= limit:
+        data = file.read(min(CHUNK, packed))
+        if not data:
+            break
+        packed -= len(data)
+        while data and total <= limit:
+            total += len(inflater.decompress(data, CHUNK))
+            data = inflater.unconsumed_tail
+    return total
+
+
+# The manifest
+
+
+def verify_built(out: Path, subfolder: str, material: Material, listed: dict[str, dict]) -> list[Verdict]:
+    """Return a verdict on every file in out/subfolder and every output the manifest lists there.
+
+    `listed` is the manifest's outputs by name (see manifest.load_manifest). Each file must be
+    listed, have the size and SHA-256 the manifest records, and come from the content as it is now.
+    """
+    folder, shown = Path(out) / subfolder, Path(out) / MANIFEST
+    mine = {Path(name).name: entry for name, entry in listed.items()
+            if Path(name).parent == Path(subfolder)}
+    present = sorted(path.name for path in folder.iterdir() if path.is_file()) if folder.is_dir() else []
+    outputs = [builder.filename for builder in BUILDERS.values()]
+    names = [name for name in outputs if name in present or name in mine]
+    names += [name for name in present if name not in outputs]
+    names += sorted(name for name in mine if name not in names)
+    return [checked_against(verdict, folder, mine.get(verdict.output), material, shown)
+            for verdict in verify_folder(folder, material, names)]
+
+
+def checked_against(verdict: Verdict, folder: Path, entry: dict | None, material: Material, shown: Path) -> Verdict:
+    """Return `verdict` with what the manifest `shown` says is wrong with the file: unlisted, changed, or stale."""
+    path = folder / verdict.output
+    if not path.is_file():
+        missing = f"is missing from {folder}, though {shown} lists it; build again to write it"
+        return dataclasses.replace(verdict, problems=(missing,))
+    return dataclasses.replace(verdict, problems=tuple(manifest_problems(path, entry, material, shown))
+                               + verdict.problems)
+
+
+def manifest_problems(path: Path, entry: dict | None, material: Material, shown: Path) -> list[str]:
+    """Return a sentence if the file at `path` is not the one its manifest `entry` records, or was built from
+    other content."""
+    if entry is None:
+        return [f"is not listed in {shown}, so nothing shows it was built here; build again to list it, "
+                "or delete it if it is not an output"]
+    if sha256_of(path) != entry["sha256"]:
+        return [f"changed since it was built (its SHA-256 is not the one in {shown}); build again to replace it"]
+    problems = []
+    if path.stat().st_size != entry["bytes"]:
+        problems.append(f"is {path.stat().st_size:,} bytes, not the {entry['bytes']:,} that {shown} records; "
+                        "build again to write the manifest anew")
+    if sha256_of(Path(material.source)) != entry["content"]["sha256"]:
+        problems.append(f"built from an older version of {material.source}; build again to replace it")
+    return problems
+
+
+def rebuilt_problems(out: Path, editions: list[tuple[Material, str]]) -> dict[str, str]:
+    """Build the outputs of each edition (material, subfolder) again in a temporary folder and return, by path
+    inside `out`, a sentence for each file in `out` that is not byte for byte the one built now.
+
+    Builds are reproducible, so this catches any change, even one whose manifest entry was changed to match.
+    """
+    import filecmp
+    import tempfile
+
+    from .build import build_editions
+
+    outputs = [builder.filename for builder in BUILDERS.values()]
+    present = [(Path(subfolder) / name).as_posix() for _, subfolder in editions for name in outputs
+               if (Path(out) / subfolder / name).is_file()]
+    with tempfile.TemporaryDirectory(prefix="verify-rebuild-") as scratch:
+        build_editions(editions, Path(scratch), wanted=set(present))
+        return {name: ("is not the file the content builds now (built again in a temporary folder, it differs "
+                       "byte for byte); build again to replace it")
+                for name in present if not filecmp.cmp(Path(out) / name, Path(scratch) / name, shallow=False)}
+
+
+def with_problems(verdicts: list[Verdict], subfolder: str, problems: dict[str, str]) -> list[Verdict]:
+    """Return `verdicts` each with the problem `problems` gives for its path, subfolder/name, if any."""
+    return [dataclasses.replace(verdict, problems=verdict.problems + (problems[name],))
+            if (name := (Path(subfolder) / verdict.output).as_posix()) in problems else verdict
+            for verdict in verdicts]
 
 
 # Length and size
@@ -344,11 +536,15 @@ def site_flyer_verdict(path: Path, material: Material, site, name: str = "", rea
     name = name or path.name
     if not path.is_file():
         return Verdict(name, None, "pages", 0, (), (f"is missing from {path.parent}",))
+    refused = refusal(path, path.stat().st_size)
+    if refused:
+        return Verdict(name, None, "pages", path.stat().st_size, (), (refused,))
     with readers_quiet():
         reading = read_pdf(path, reader)
     problems = list(reading.problems) + length_problems("flyer", reading.count, material)
     problems += size_problems("flyer.pdf", path.stat().st_size)
     if site.web not in reading.links:
         problems.append(f"has no link to {site.web} on its QR code")
+    problems += link_problems(reading.links, content_links(material) | {site.web}, set())
     return Verdict(name, reading.count, "pages", path.stat().st_size,
                    missing_from(reading, site_flyer_shows(material, site)), tuple(problems))

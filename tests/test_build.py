@@ -120,9 +120,9 @@ def test_a_second_build_into_the_same_folder_waits_its_turn(material, tmp_path):
     with only_build_in(tmp_path):
         with pytest.raises(BuildError) as caught:
             build(material, tmp_path, ["flyer"])
-    assert str(caught.value) == (f"{tmp_path}: another build is writing to this folder right now; "
-                                 "wait for it to finish, then build again")
-    assert list(tmp_path.iterdir()) == []
+    assert str(caught.value) == (f"{tmp_path}: another build (process {os.getpid()}) is writing to this folder "
+                                 "right now; wait for it to finish, then build again")
+    assert list(tmp_path.iterdir()) == []  # the lock file goes with the lock
     build(material, tmp_path, ["flyer"])  # once the first is done, the folder is free again
     assert sorted(path.name for path in tmp_path.iterdir()) == ["flyer.pdf", "manifest.json"]
 

@@ -286,3 +286,29 @@ def test_bad_content_leaves_the_previous_outputs_untouched(case, outputs, tmp_pa
     assert error.startswith(str(CASES / f"{case}.yaml"))
     assert error.endswith("1 problem found; nothing was built.\n")
     assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("out, why", [
+    ("/", "it is the top of the file system"),
+    ("content", "it is the content folder or inside it, where the sources are"),
+    ("content/drafts", "it is the content folder or inside it, where the sources are"),
+    ("papers", "it already holds files that this tool did not write"),
+])
+def test_a_folder_that_is_not_for_outputs_is_refused(project, monkeypatch, capsys, out, why):
+    (project / "papers").mkdir()
+    (project / "papers" / "tax-return.pdf").write_text("someone else's")
+    monkeypatch.chdir(project)
+    before = snapshot(project)
+    assert main(["build", "--only", "flyer", "--out", out]) == 1
+    assert capsys.readouterr().err == (f"error: {out}: will not write the outputs into this folder, since {why}; "
+                                       "choose another with --out, such as output\n")
+    assert snapshot(project) == before
+
+
+def test_the_project_and_the_home_folder_are_refused(monkeypatch, capsys, project):
+    from generator.content import PROJECT
+
+    monkeypatch.chdir(project)
+    for out, why in ((PROJECT, "it is the project's own folder"), (Path.home(), "it is your home folder")):
+        assert main(["build", "--only", "flyer", "--out", str(out)]) == 1
+        assert f"since {why};" in capsys.readouterr().err

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
 from generator.build import build_editions
+from generator.cli import main
 from generator.content import load_content
 from generator.translation import fingerprint, translation_findings
 from generator.verify import verify_folder
@@ -103,6 +105,71 @@ def test_a_stale_and_a_missing_translation_are_reported_with_their_lines(materia
     stale = next(f for f in findings if f.rule == "translation-stale")
     assert stale.field == headline
     assert stale.line == load_content(broken, BRAND).line_of(headline)
-    assert stale.suggestion == f'update the translation, then set its fingerprint to "{old}"'
+    assert stale.suggestion == ("update the translation, then mark it current with `python -m generator translated "
+                                f"{broken} {headline}`")
     missing = next(f for f in findings if f.rule == "translation-missing")
     assert missing.file == str(broken) and missing.line is not None
+
+
+HEADLINE = "sections[1].blocks[0].statements[0].headline"
+
+
+def stale_findings(folder: Path) -> list:
+    """Return the translation findings of the Spanish copy in `folder` against the English copy there."""
+    english = load_content(folder / "harm-reduction.yaml", BRAND)
+    return translation_findings(english, load_content(folder / "harm-reduction.es.yaml", BRAND))
+
+
+def test_an_entry_marked_current_shows_its_old_and_new_english_when_the_english_changes(tmp_path, capsys):
+    for name in ("harm-reduction.yaml", "harm-reduction.es.yaml"):
+        shutil.copy(ROOT / "content" / name, tmp_path / name)
+    english = tmp_path / "harm-reduction.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("It Saves Lives\n", "It Saves Many Lives\n"),
+                       encoding="utf-8")
+    [stale] = stale_findings(tmp_path)
+    # The shipped translation keeps the English each entry was made from, so both are shown.
+    assert (stale.field, stale.message) == (
+        HEADLINE, "was translated from an older English text: it read 'It Saves Lives' and it now reads "
+                  "'It Saves Many Lives'")
+    spanish = tmp_path / "harm-reduction.es.yaml"
+    assert stale.suggestion == ("update the translation, then mark it current with `python -m generator "
+                                f"translated {spanish} {HEADLINE}`")
+
+    assert main(["translated", str(spanish), HEADLINE, "--brand", str(BRAND)]) == 0
+    assert capsys.readouterr().out == f"Marked 1 entry of {spanish} current with {english}.\n"
+    assert stale_findings(tmp_path) == []
+    assert "Salva vidas" in spanish.read_text(encoding="utf-8")  # the translation itself is untouched
+
+    english.write_text(english.read_text(encoding="utf-8").replace("It Saves Many Lives\n", "It Saves Lives\n"),
+                       encoding="utf-8")
+    [stale] = stale_findings(tmp_path)
+    assert stale.message == ("was translated from an older English text: it read 'It Saves Many Lives' and it now "
+                             "reads 'It Saves Lives'")
+
+
+def test_marking_an_unknown_entry_or_nothing_is_refused(tmp_path, capsys):
+    for name in ("harm-reduction.yaml", "harm-reduction.es.yaml"):
+        shutil.copy(ROOT / "content" / name, tmp_path / name)
+    spanish = tmp_path / "harm-reduction.es.yaml"
+    before = spanish.read_bytes()
+    assert main(["translated", str(spanish), "sections[9].heading", "--brand", str(BRAND)]) == 1
+    assert capsys.readouterr().err == (f"error: {spanish}: 'sections[9].heading' is not a text translated from "
+                                       f"{tmp_path / 'harm-reduction.yaml'}; give a field as `check` names it, "
+                                       "e.g. sections[0].heading\n")
+    with pytest.raises(SystemExit) as stopped:
+        main(["translated", str(spanish)])
+    assert stopped.value.code == 2
+    assert spanish.read_bytes() == before
+
+
+def test_marking_every_entry_keeps_the_translation_current_and_loadable(tmp_path, material):
+    for name in ("harm-reduction.yaml", "harm-reduction.es.yaml"):
+        shutil.copy(ROOT / "content" / name, tmp_path / name)
+    spanish = tmp_path / "harm-reduction.es.yaml"
+    assert main(["translated", str(spanish), "--all", "--brand", str(BRAND)]) == 0
+    marked = load_content(spanish, BRAND)
+    assert stale_findings(tmp_path) == []
+    assert marked.translation.english[HEADLINE] == "It Saves Lives"
+    assert len(marked.translation.fingerprints) == len(marked.translation.english)
+    # The same fingerprints the shipped file has: marking current what was current changes none.
+    assert dict(marked.translation.fingerprints) == dict(load_content(SPANISH, BRAND).translation.fingerprints)

@@ -16,6 +16,7 @@ from pypdf.generic import NameObject, RectangleObject
 from generator.builders import BUILDERS
 from generator.builders.flyer import FlyerBuilder
 from generator.cli import main
+from generator.manifest import MANIFEST, read_manifest, write_manifest
 from generator.slideplan import plan_slides
 from generator.verify import Verdict, size_problems, verdict_table, verify_folder
 
@@ -218,8 +219,16 @@ def verify(english):
 @pytest.fixture
 def output_folder(outputs, tmp_path) -> Path:
     """An output folder holding the shipped material's outputs in its own folder, as `build` writes them."""
-    shutil.copytree(outputs, tmp_path / "output" / "harm-reduction")
-    return tmp_path / "output"
+    return filed_as_built(outputs, tmp_path / "output")
+
+
+def filed_as_built(outputs: Path, out: Path) -> Path:
+    """Copy the flat `outputs` into out/harm-reduction/, with out/manifest.json naming them by their path in `out`."""
+    shutil.copytree(outputs, out / "harm-reduction", ignore=shutil.ignore_patterns(MANIFEST))
+    manifest = read_manifest(outputs)
+    manifest["outputs"] = [dict(entry, name=f"harm-reduction/{entry['name']}") for entry in manifest["outputs"]]
+    write_manifest(out, manifest)
+    return out
 
 
 def test_verify_prints_the_table_and_succeeds_on_the_built_outputs(material, output_folder, verify, capsys):

@@ -49,8 +49,12 @@ class PdfBuilder(Builder):
 
     def write(self, document, target: Path) -> None:
         """Write `document` to `target` as a tagged PDF with embedded fonts."""
+        from ..pdf_structure import finish_tagged_pdf
+
         with weasyprint_problems_as_errors(self.filename):
             document.write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+        # WeasyPrint leaves running footers out of the structure tree and writes no ID tree.
+        finish_tagged_pdf(target)
 
     def page_budget(self, material: Material) -> int:
         """Return the most pages this output may have for `material`."""

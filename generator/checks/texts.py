@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import Located
 
 # Fields that hold addresses, numbers, codes or the acknowledgements themselves rather than prose.
-_NOT_PROSE = (".email", ".phone", ".web", ".slug", "document.language", "acknowledgements")
+_NOT_PROSE = (".email", ".phone", ".web", ".slug", "document.language", "acknowledgements", "translation")
 
 
 def prose(material: Located) -> Iterator[tuple[str, str]]:
