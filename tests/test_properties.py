@@ -20,7 +20,7 @@ from .conftest import BRAND, CONTENT, pdf_text, shows
 from .shown import deck_text
 
 # A build of three outputs takes about a second, a refusal milliseconds: this keeps the file well under a minute.
-EXAMPLES = 40
+EXAMPLES = 25
 OUTPUTS = {"flyer": "flyer.pdf", "handout": "handout.pdf", "slides": "slides.pptx"}
 
 SHIPPED = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
