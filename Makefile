@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+VALIDATE_DECK := node_modules/.bin/ooxml-validate
+
 .PHONY: all build test check clean system-libraries
 
 all: build
@@ -38,9 +40,15 @@ build: system-libraries $(STAMP)
 check: system-libraries $(STAMP)
 	$(BIN)/python -m generator check --strict
 
-test: system-libraries $(STAMP)
+# The tests check each deck with Microsoft's Open XML SDK validator, which runs on Node.
+$(VALIDATE_DECK): package.json
+	@command -v npm >/dev/null || { echo "Please install Node.js and npm (e.g. 'sudo apt-get install nodejs npm'): the tests validate the deck with the Open XML SDK validator, which runs on Node." >&2; exit 1; }
+	npm install --no-audit --no-fund --silent
+	touch $(VALIDATE_DECK)
+
+test: system-libraries $(STAMP) $(VALIDATE_DECK)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output $(VENV) .pytest_cache *.egg-info
+	rm -rf output $(VENV) .pytest_cache *.egg-info node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
