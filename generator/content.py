@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .characters import named
 from .errors import ContentError, Problem
-from .fonts import FAMILIES, SLIDE_FAMILIES, FontFace
+from .fonts import FAMILIES, SLIDE_FAMILIES, FontFace, missing_font_files
 from .model import Brand, Labels, Located, Material
 from .reading import read_yaml
 
@@ -80,6 +80,12 @@ def load_content(content_path: Path, brand_path: Path = DEFAULT_BRAND) -> Materi
         problems += error.problems
     if problems:
         raise ContentError(problems)
+    missing = missing_font_files(brand.fonts.print, brand.fonts.slides)
+    if missing:
+        from .errors import BuildError
+
+        raise BuildError(f"the font file {missing[0]} is missing, though the project installs it; reinstall the "
+                         "project's packages with `make clean && make`")
     problems = unshowable_characters(material, brand) + unshowable_characters(brand, brand)
     if problems:
         raise ContentError(problems)

@@ -54,3 +54,9 @@ def face_file(family: str, bold: bool = False) -> Path:
     """Return the file that measures `family` (a PDF or slide family) in regular or bold."""
     faces = FAMILIES.get(family) or SLIDE_FAMILIES[family]
     return next(face.path for face in faces if face.style == "normal" and (face.weight == 700) == bold)
+
+
+def missing_font_files(*families: str) -> list[Path]:
+    """Return the font files of `families` (PDF or slide families) that are not on disk."""
+    return [face.path for family in families for face in (FAMILIES.get(family) or SLIDE_FAMILIES.get(family, ()))
+            if not face.path.is_file()]

@@ -190,3 +190,18 @@ def test_an_indentation_slip_says_what_to_line_up(tmp_path, old, new, expected):
     broken = tmp_path / "indented.yaml"
     broken.write_text(text.replace(old, new, 1))
     assert problems_of(broken) == [f"{broken}:{expected} (indent with spaces, the same number for each entry)"]
+
+
+def test_a_missing_font_file_is_named_with_how_to_reinstall_it(monkeypatch, tmp_path):
+    from generator import fonts
+    from generator.errors import BuildError
+
+    gone = tmp_path / "AtkinsonHyperlegible-Bold.ttf"
+    family = "Atkinson Hyperlegible"
+    faces = tuple(fonts.FontFace(gone, face.weight, face.style) if face.weight == 700 and face.style == "normal"
+                  else face for face in fonts.FAMILIES[family])
+    monkeypatch.setitem(fonts.FAMILIES, family, faces)
+    with pytest.raises(BuildError) as caught:
+        load_content(CASES / "minimal.yaml", BRAND)
+    assert str(caught.value) == (f"the font file {gone} is missing, though the project installs it; reinstall the "
+                                 "project's packages with `make clean && make`")
