@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build
 from generator.model import Material
 
+from ..test_slideplan import MEETING_ROOM as MEETING_ROOM_DECK
+from ..test_slideplan import written
 from .test_flyer import MEETING_ROOM, TIDY_ROOM, built_from
 
 
@@ -21,3 +24,12 @@ def meeting_room(tmp_path_factory) -> tuple[Material, Path]:
 def tidy_room(tmp_path_factory) -> tuple[Material, Path]:
     """A material of one section holding one text block."""
     return built_from(tmp_path_factory.mktemp("tidy-room"), "tidy-room", TIDY_ROOM)
+
+
+@pytest.fixture(scope="module")
+def meeting_room_deck(tmp_path_factory) -> tuple[Material, Path]:
+    """A material without statements (steps, points, a five-column table, contacts), its deck and companions built."""
+    folder = tmp_path_factory.mktemp("meeting-room-deck")
+    material = written(folder, MEETING_ROOM_DECK, "meeting-room.yaml")
+    build(material, folder / "output", ["slides", "slides-handout", "facilitator-guide"])
+    return material, folder / "output"

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from pypdf import PdfReader
 
-from generator.build import build
 from generator.slideplan import plan_slides
 
 from ..conftest import page_texts, pdf_text, shows
 from ..pdfs import fonts, sizes_where_printed, structure_roles, text_sizes
-from ..test_slideplan import MEETING_ROOM, written
 
 GUIDE = "facilitator-guide.pdf"
 
@@ -108,17 +105,9 @@ def test_the_text_is_set_in_embedded_atkinson_hyperlegible(outputs):
     assert all("Atkinson-Hyperlegible" in name for name in used)
 
 
-@pytest.fixture(scope="module")
-def meeting_room(tmp_path_factory):
-    """A material without statements (steps, points, a five-column table, contacts), its guide built."""
-    folder = tmp_path_factory.mktemp("meeting-room")
-    material = written(folder, MEETING_ROOM, "meeting-room.yaml")
-    build(material, folder / "output", ["slides", "slides-handout", "facilitator-guide"])
-    return material, folder / "output" / GUIDE
-
-
-def test_a_guide_of_another_material_shows_every_slide_and_its_notes_on_one_page(meeting_room):
-    material, guide = meeting_room
+def test_a_guide_of_another_material_shows_every_slide_and_its_notes_on_one_page(meeting_room_deck):
+    material, folder = meeting_room_deck
+    guide = folder / GUIDE
     pages = page_texts(guide)
     for number, slide in enumerate(plan_slides(material).slides, start=1):
         # The slide's line: its number, then its minutes ("On the slide 1. Book the room" is not one).
@@ -129,8 +118,9 @@ def test_a_guide_of_another_material_shows_every_slide_and_its_notes_on_one_page
             assert shows(holding[0], shown), f"slide {number}: {shown!r} is missing"
 
 
-def test_a_five_column_table_reads_across_in_the_guide(meeting_room):
-    material, guide = meeting_room
+def test_a_five_column_table_reads_across_in_the_guide(meeting_room_deck):
+    material, folder = meeting_room_deck
+    guide = folder / GUIDE
     text = pdf_text(guide)
     for row in next(block.table for _, block, _ in material.blocks() if block.kind == "table").rows:
         assert shows(text, " ".join(row))

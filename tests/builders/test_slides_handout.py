@@ -9,7 +9,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.build import build
 from generator.builders.slides_handout import MINIATURE_WIDTH_IN, Miniature, SlidesHandoutBuilder
 from generator.errors import BuildError
 from generator.measure import text_height
@@ -17,7 +16,6 @@ from generator.slideplan import Paragraph, plan_slides, runs_of
 
 from ..conftest import page_texts, pdf_text, shows
 from ..pdfs import fonts, sizes_where_printed, structure_roles, text_sizes
-from ..test_slideplan import MEETING_ROOM, written
 
 HANDOUT = "slides-handout.pdf"
 
@@ -130,17 +128,9 @@ def test_type_that_would_print_below_7_point_fails_the_build(material):
         SlidesHandoutBuilder().lay_out(material, dataclasses.replace(plan, slides=tuple(slides)))
 
 
-@pytest.fixture(scope="module")
-def meeting_room(tmp_path_factory):
-    """A material without statements (steps, points, a five-column table, contacts), its handout built."""
-    folder = tmp_path_factory.mktemp("meeting-room")
-    material = written(folder, MEETING_ROOM, "meeting-room.yaml")
-    build(material, folder / "output", ["slides", "slides-handout", "facilitator-guide"])
-    return material, folder / "output" / HANDOUT
-
-
-def test_a_handout_of_another_material_prints_every_slide_whole(meeting_room):
-    material, handout = meeting_room
+def test_a_handout_of_another_material_prints_every_slide_whole(meeting_room_deck):
+    material, folder = meeting_room_deck
+    handout = folder / HANDOUT
     slides = plan_slides(material).slides
     pages = page_texts(handout)
     assert len(pages) == math.ceil(len(slides) / 3)
@@ -150,8 +140,9 @@ def test_a_handout_of_another_material_prints_every_slide_whole(meeting_room):
     assert min(sizes) >= 7
 
 
-def test_a_five_column_table_prints_as_a_table_with_the_slides_columns(meeting_room):
-    material, handout = meeting_room
+def test_a_five_column_table_prints_as_a_table_with_the_slides_columns(meeting_room_deck):
+    material, folder = meeting_room_deck
+    handout = folder / HANDOUT
     assert structure_roles(handout).count("Table") == 1
     text = pdf_text(handout)
     assert shows(text, "Room Seats Screen Booked through Good for")
