@@ -7,6 +7,7 @@ from pathlib import Path
 from .content import load_content
 from .errors import ContentError, UserError
 from .model import Material
+from .translation import with_currency
 
 
 def translations_of(content: Path) -> list[Path]:
@@ -34,6 +35,7 @@ def load_editions(content: Path, brand: Path, languages: list[str] | None = None
             problems += error.problems
     if problems:
         raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
+    editions = editions[:1] + [with_currency(editions[0], translated) for translated in editions[1:]]
     if languages:
         found = [language_code(material) for material in editions]
         unknown = [code for code in languages if code not in found]
@@ -42,7 +44,3 @@ def load_editions(content: Path, brand: Path, languages: list[str] | None = None
         editions = [material for material in editions if language_code(material) in languages]
     return editions
 
-
-def subfolder_of(material: Material, source: Material) -> str:
-    """Return where an edition's outputs go inside the output folder: the source's at the top, others by language."""
-    return "" if material is source else language_code(material)

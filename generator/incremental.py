@@ -119,6 +119,7 @@ class _Build:
         """Return the material of each edition in `wanted` (by subfolder), after checking every edition (unless
         the content was `content_checked` already, when only those are read) and the sites."""
         from .content import load_content, unshowable_characters
+        from .translation import with_currency
 
         materials, problems = {}, []
         for edition in self.editions:
@@ -130,6 +131,10 @@ class _Build:
                 problems += error.problems
         if problems:
             raise ContentError(list(dict.fromkeys(problems)))  # the brand, shared by every edition, once
+        for edition in self.editions:
+            if edition.code != "en" and edition.subfolder in materials:
+                english = materials.get(edition.material) or load_content(edition.files[0], self.request.brand)
+                materials[edition.subfolder] = with_currency(english, materials[edition.subfolder])
         if self.sites is not None:
             unshowable = unshowable_characters(self.sites, next(iter(materials.values())).brand)
             if unshowable:

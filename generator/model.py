@@ -425,6 +425,8 @@ class Labels(Located):
     scan_to_visit: str = doc("The caption under a site's QR code.")
     qr_code: str = doc("The description of a site's QR code for screen readers: {address}.")
     example_mark: str = doc("The mark across the top of a flyer made from example sites.")
+    translation_updating: str = doc("Added to the version line of a translation some of whose entries no longer "
+                                    "match the English: {version_line}.")
     agenda_title: str = doc("The title of the slide listing the parts of the session, unless the material's "
                             "facilitation gives its own.")
     closing_title: str = doc("The title of the last slide, unless the material's facilitation gives its own.")
@@ -460,6 +462,7 @@ class Material(Located):
 
     brand: Brand | None = _internal(None)
     labels: Labels | None = _internal(None)
+    outdated: bool = _internal(False)  # a translation with entries that no longer match the English
 
     @property
     def name(self) -> str:
@@ -468,8 +471,12 @@ class Material(Located):
 
     @property
     def version_line(self) -> str:
-        """Return how every output names this version, e.g. 'Version 1, November 2026', in its language."""
-        return self.labels.version(self.document.version, self.document.date)
+        """Return how every output names this version, e.g. 'Version 1, November 2026', in its language.
+
+        A translation some of whose entries no longer match the English says so here, on every output.
+        """
+        line = self.labels.version(self.document.version, self.document.date)
+        return self.labels.translation_updating.format(version_line=line) if self.outdated else line
 
     @property
     def authors(self) -> tuple[Author, ...]:

@@ -80,6 +80,17 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def with_currency(english, translated):
+    """Return `translated` marked outdated when any of its entries no longer matches the English it translates.
+
+    Its outputs then say so in their version line, until the entries are updated and marked current.
+    """
+    import dataclasses
+
+    stale = any(finding.rule == "translation-stale" for finding in translation_findings(english, translated))
+    return dataclasses.replace(translated, outdated=stale)
+
+
 def mark_translated(english, translated, fields: list[str]) -> list[str]:
     """Rewrite the translation file so each of `fields` (every translated text, if none) is current with the English.
 

@@ -173,3 +173,23 @@ def test_marking_every_entry_keeps_the_translation_current_and_loadable(tmp_path
     assert len(marked.translation.fingerprints) == len(marked.translation.english)
     # The same fingerprints the shipped file has: marking current what was current changes none.
     assert dict(marked.translation.fingerprints) == dict(load_content(SPANISH, BRAND).translation.fingerprints)
+
+
+def test_while_the_english_has_changed_the_spanish_outputs_say_the_translation_is_being_updated(tmp_path, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("harm-reduction.yaml", "harm-reduction.es.yaml"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    english = content / "harm-reduction.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("It Saves Lives\n", "It Saves Many Lives\n"),
+                       encoding="utf-8")
+    out = tmp_path / "output"
+    assert main(["build", str(english), "--out", str(out), "--brand", str(BRAND), "--only", "handout"]) == 0
+    capsys.readouterr()
+    assert shows(pdf_text(out / "harm-reduction" / "es" / "handout.pdf"),
+                 "Versión 1, noviembre de 2026 · traducción en revisión Página 1 de 2")
+    assert not shows(pdf_text(out / "harm-reduction" / "handout.pdf"), "being updated")
+
+    assert main(["translated", str(content / "harm-reduction.es.yaml"), HEADLINE, "--brand", str(BRAND)]) == 0
+    assert main(["build", str(english), "--out", str(out), "--brand", str(BRAND), "--only", "handout"]) == 0
+    assert not shows(pdf_text(out / "harm-reduction" / "es" / "handout.pdf"), "traducción en revisión")
