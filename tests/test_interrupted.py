@@ -63,11 +63,21 @@ def assert_whole(folder: Path) -> dict[str, str]:
     return held
 
 
-@pytest.fixture
-def built(project) -> Path:
-    """The project with its flyer and handout built into output/."""
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> Path:
+    """A copy of the project's English content with its flyer and handout built into output/, once per module."""
+    project = tmp_path_factory.mktemp("built")
+    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
     finished = run(project, *ONLY)
     assert finished.returncode == 0, finished.stderr
+    return project
+
+
+@pytest.fixture
+def built(built_once, tmp_path) -> Path:
+    """The project with its flyer and handout built into output/, a copy of its own for each test."""
+    project = tmp_path / "built"
+    shutil.copytree(built_once, project)
     return project
 
 
