@@ -230,16 +230,15 @@ class Capture:
         from unittest import mock
 
         from generator import build as build_module
-        from generator import incremental
+        from generator import pipeline
         from generator import verify
         from generator.builders import BUILDERS, base
-        from generator.cli import refuse_on_errors
         from generator.content import DEFAULT_BRAND, material_files
 
         render, write = base.render_pdf_document, base.PdfBuilder.write
 
-        def recording_render(html, material):
-            document = render(html, material)
+        def recording_render(html, material, stylesheets=()):
+            document = render(html, material, stylesheets)
             document.bench_html = (html, base.brand_stylesheet(material))
             self._layouts += 1
             self._since_write += 1
@@ -251,11 +250,12 @@ class Capture:
             self.html[output] = document.bench_html
             self.layouts_before_write[output], self._since_write = self._since_write, 0
 
-        steps = [(incremental._Build, "load", "load content and check it"),
+        steps = [(pipeline._Build, "load", "load the content"),
+                 (pipeline, "check_editions", "check the content"),
                  *((builder, "build", None) for builder in BUILDERS.values()),
                  (build_module, "audit_output", "main outputs: audit"),
                  (build_module, "verify_output", "main outputs: read back"),
-                 (incremental._Build, "site_flyers", "site flyers, in all"),
+                 (pipeline._Build, "site_flyers", "site flyers, in all"),
                  (verify, "verify_site_flyer", "  of which verifying them")]
         with ExitStack() as patches:
             patches.enter_context(mock.patch.object(base, "render_pdf_document", recording_render))
@@ -263,9 +263,9 @@ class Capture:
             for owner, name, step in steps:
                 if callable(getattr(owner, name, None)):
                     patches.enter_context(mock.patch.object(owner, name, self._timed(step, getattr(owner, name))))
-            request = incremental.Request(material_files(), DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
+            request = pipeline.Request(material_files(), DEFAULT_BRAND, out_dir, sites=sites, force=True, workers=1)
             started = time.perf_counter()
-            incremental.build_changed(request, refuse_on_errors)
+            pipeline.run(request)
             return time.perf_counter() - started
 
     def _timed(self, step: str | None, action):

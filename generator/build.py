@@ -19,7 +19,6 @@ from . import __version__
 from .builders import BUILDERS, Builder
 from .checks import ERROR, Finding, audit_output
 from .errors import BuildError, UserError
-from .freshness import noting_reads
 from .manifest import GENERATOR, MANIFEST, manifest_entries, merged_manifest, read_manifest, write_manifest
 from .model import Material
 from .parallel import each_at_once
@@ -46,16 +45,7 @@ def choose_builders(names: Iterable[str] | None) -> list[Builder]:
     return [BUILDERS[name] for name in BUILDERS if name in names]
 
 
-def write_outputs(material: Material, folder: Path, builders: list[Builder]) -> dict[str, set[str]]:
-    """Write each builder's output for `material` into `folder`; return the files each one read, by file name."""
-    reads = {}
-    for builder in builders:
-        with noting_reads() as read:
-            builder.build(material, folder / builder.filename)
-        reads[builder.filename] = read
-    return reads
-
-
+MARKER = ".teaching-materials"  # in every output folder, so that a later build knows the folder is for outputs
 LOCK = ".lock"  # in the output folder while a build holds it, with the holder's process id
 JOURNAL = ".commit.json"  # in the output folder while a commit moves the new outputs into place
 STAGING = ".building-"  # the prefix of the folder, inside the output folder, that a build writes to first
@@ -107,6 +97,17 @@ def only_build_in(out_dir: Path, notes: list[str] | None = None) -> Iterator[Non
         yield
     finally:
         _unlock(out_dir, handle)
+
+
+def mark_as_outputs(out_dir: Path) -> None:
+    """Leave the marker in `out_dir` that says this tool writes its outputs there (see refuse_unsafe_folder)."""
+    marker = out_dir / MARKER
+    if not marker.is_file():
+        try:
+            marker.write_text("This folder holds the outputs of teaching-materials; each build replaces them.\n",
+                              encoding="utf-8")
+        except OSError as error:
+            raise BuildError(f"{out_dir}: cannot write outputs here: {error.strerror}") from None
 
 
 def _lock(out_dir: Path) -> tuple[int, str]:
@@ -196,20 +197,18 @@ def _why_unsafe(out_dir: Path) -> str:
 
 
 def _written_here(folder: Path) -> bool:
-    """Return whether `folder` is empty or holds what this tool writes: its manifest, its build state, or only what
-    a stopped build left."""
-    from .freshness import STATE
-
+    """Return whether `folder` is empty, holds the marker this tool leaves (or, from before it left one, its
+    manifest), or holds only what a stopped build left."""
     try:
         names = os.listdir(folder)
     except OSError:
         return True  # making the lock there will say what is wrong
-    if STATE in names or JOURNAL in names:
+    if MARKER in names and (folder / MARKER).is_file():
         return True
     manifest = read_manifest(folder)
     if manifest is not None and manifest.get("generator") == GENERATOR:
         return True
-    return all(name == LOCK or name.startswith(LEFT_BY_BUILDS) for name in names)
+    return all(name in (LOCK, JOURNAL) or name.startswith(LEFT_BY_BUILDS) for name in names)
 
 
 def settle_interrupted(out_dir: Path) -> list[str]:
@@ -299,11 +298,14 @@ def build_editions(editions: list[tuple[Material, str]], out_dir: Path,
         return build_held(jobs, out_dir)
 
 
-def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, workers: int = 1) -> Built:
+def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, workers: int = 1,
+               keep: bool = True) -> Built:
     """Build each job (material, subfolder, builders) into `out_dir`, which the caller holds (see only_build_in).
 
     The outputs are built, audited and verified in up to `workers` processes at once,
-    then put in place with the manifest all together (see commit).
+    then put in place with the manifest all together (see commit); with `keep` False,
+    as `check` asks, they are only built, audited and verified, and then let go.
+    A failure of any output stops the build with every failure found (see OutputsFailed).
     """
     built = Built([], [], [])
     with staging_folder(out_dir) as staging:
@@ -314,18 +316,21 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
                 (staging / subfolder).mkdir(parents=True, exist_ok=True)
             with closing(each_at_once(lambda index: units[index].build(), len(units), workers)) as finished:
                 results = dict(finished)
-            entries, outputs = [], []
+        except OSError as error:
+            raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
+        built.warnings.extend(_passed_checks(units, [results[index] for index in range(len(units))]))
+        if not keep:
+            return built
+        entries, outputs = [], []
+        try:
             for material, subfolder, builders in jobs:
-                mine = [results[index] for index, unit in enumerate(units) if unit.material is material]
-                built.warnings.extend(_passed_checks(mine, subfolder))
                 filenames = [builder.filename for builder in builders]
-                for builder, result in zip(builders, mine):
-                    built.reads[(Path(subfolder) / builder.filename).as_posix()] = result.reads
                 entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix())
                             for entry in manifest_entries(staging / subfolder, material, filenames)]
                 outputs += [(Path(subfolder) / name).as_posix() for name in filenames]
         except OSError as error:
             raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
+        built.reads.update({units[index].output: results[index].reads for index in range(len(units))})
         commit(out_dir, staging, outputs, merged_manifest(read_manifest(out_dir), entries, __version__))
     built.paths.extend(out_dir / name for name in outputs)
     built.manifests.append(out_dir / MANIFEST)
@@ -359,6 +364,7 @@ def commit(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | No
         raise BuildError(f"{out_dir}: no output was replaced, since {'; '.join(blocked)}; "
                          "move it out of the way, then build again")
     try:
+        mark_as_outputs(out_dir)
         journal = _prepare(out_dir, staging, outputs, manifest)
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
@@ -520,34 +526,73 @@ class _Unit:
     builder: Builder
     staging: Path
 
+    @property
+    def output(self) -> str:
+        """Return this output's path inside the output folder, e.g. 'harm-reduction/es/flyer.pdf'."""
+        return (Path(self.subfolder) / self.builder.filename).as_posix()
+
     def build(self) -> _Checked:
         from pypdf import PdfReader
 
         path = self.staging / self.subfolder / self.builder.filename
         try:
-            with noting_reads() as reads:
-                self.builder.build(self.material, path)
+            self.builder.build(self.material, path)
         except BuildError as error:
             return _Checked(set(), [], None, str(error))
         reader = PdfReader(path) if path.suffix == ".pdf" else None  # opened once, for the audit and the verdict
         findings = [dataclasses.replace(finding, file=str(Path(self.subfolder) / finding.file))
                     for finding in audit_output(path, self.material, reader)]
+        reads = {str(path) for path in self.builder.reads(self.material)}
         return _Checked(reads, findings, verify_output(path, self.builder, self.material, reader))
 
 
-def _passed_checks(results: list[_Checked], subfolder: str) -> list[Finding]:
-    """Fail on the first output that could not be built, then on any audit error or failed verdict;
+def _build_failure(error: str, material: Material) -> Finding:
+    """Return an output's build error as a finding, at the content line the message names if it names one."""
+    where, _, rest = error.partition(": ")
+    file, _, line = where.rpartition(":")
+    if file == material.source and line.isdigit():
+        return Finding(rule="build", severity=ERROR, file=file, line=int(line), field="", message=rest,
+                       suggestion="fix what the message names, then build again")
+    return Finding(rule="build", severity=ERROR, file=material.source, line=None, field="", message=error,
+                   suggestion="fix what the message names, then build again")
+
+
+class OutputsFailed(BuildError):
+    """Outputs could not be built, failed their accessibility audit, or do not show what they must.
+
+    `findings` holds every failure of every output, for `check` to list with the others.
+    """
+
+    def __init__(self, message: str, findings: list[Finding]):
+        super().__init__(message)
+        self.findings = findings
+
+
+def _passed_checks(units: list[_Unit], results: list[_Checked]) -> list[Finding]:
+    """Stop the build with every output that could not be built, every audit error and every failed verdict;
     return the audit's warnings."""
-    for result in results:
-        if result.error:
-            raise BuildError(result.error)
+    failures, lines = [], []
+    # The deck and its companions share the slide plan, and so the plan's problems: each is said once.
+    for error, material in dict.fromkeys((result.error, unit.material) for unit, result in zip(units, results)
+                                         if result.error):
+        failures.append(_build_failure(error, material))
+        lines.append(error)
     findings = [finding for result in results for finding in result.findings]
     errors = [finding for finding in findings if finding.severity == ERROR]
     if errors:
-        raise BuildError("the outputs failed their accessibility audit:\n"
-                         + "\n".join(f"  {finding}" for finding in errors))
-    verdicts = [result.verdict for result in results]
-    if not all(verdict.passed for verdict in verdicts):
-        where = f" in {subfolder}/" if subfolder else ""
-        raise BuildError(f"the outputs{where} do not show what they must:\n" + verdict_table(verdicts))
+        failures += errors
+        lines.append("the outputs failed their accessibility audit:\n" + "\n".join(f"  {finding}" for finding in errors))
+    for subfolder in dict.fromkeys(unit.subfolder for unit in units):
+        verdicts = [result.verdict for unit, result in zip(units, results)
+                    if unit.subfolder == subfolder and result.verdict is not None]
+        failed = [verdict for verdict in verdicts if not verdict.passed]
+        if failed:
+            where = f" in {subfolder}/" if subfolder else ""
+            lines.append(f"the outputs{where} do not show what they must:\n" + verdict_table(verdicts))
+            failures += [Finding(rule="verify", severity=ERROR, file=str(Path(subfolder) / verdict.output), line=None,
+                                 field="", message="does not show what it must: " + "; ".join(
+                                     [f"missing {item}" for item in verdict.missing] + list(verdict.problems)),
+                                 suggestion="fix what the message names, then build again") for verdict in failed]
+    if failures:
+        raise OutputsFailed("\n".join(lines), failures)
     return [finding for finding in findings if finding.severity != ERROR]

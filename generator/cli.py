@@ -12,7 +12,6 @@ from pathlib import Path
 
 from . import __version__
 from .builders import BUILDERS
-from .checks import Report
 from .content import DEFAULT_BRAND, find_materials
 from .editions import load_editions
 from .parallel import cores
@@ -224,11 +223,11 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
             return run_translated(arguments.translation, arguments.fields, arguments.brand)
         if arguments.command == "build":
             return run_build(build_request(arguments))
-        editions = [edition for content in find_materials(named_materials(arguments))
-                    for edition in load_editions(content, arguments.brand, getattr(arguments, "lang", None))]
         if arguments.command == "check":
-            return run_check(editions, arguments.strict, json_wanted, arguments.sites)
-        return run_verify(editions, arguments.folder, arguments.sites, arguments.rebuild)
+            return run_check(build_request(arguments), arguments.strict, json_wanted, arguments.sites)
+        editions = [edition for content in find_materials(named_materials(arguments))
+                    for edition in load_editions(content, arguments.brand)]
+        return run_verify(editions, arguments.folder, arguments.brand, arguments.sites, arguments.rebuild)
     except UserError as error:
         return report_error(error, arguments.command, json_wanted)
 
@@ -325,46 +324,34 @@ def run_watch(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def check_editions(editions, sites=None) -> Report:
-    """Return the report of every edition's content, of each translation against the English, and of the sites."""
-    from .checks import Report, check_content, check_sites
-    from .translation import translation_findings
-
-    report = check_sites(sites) if sites is not None else Report()
-    sources = {material.name: material for material in editions if material.translation is None}
-    for material in editions:
-        report.extend(check_content(material))
-        if material.translation is not None and material.name in sources:
-            report.add(translation_findings(sources[material.name], material))
-    return report
-
-
-def run_check(editions, strict: bool, json_wanted: bool, sites_file: Path | None = None) -> int:
-    """Check the content (and sites), build every output in a temporary folder and audit it; print the report."""
+def run_check(request, strict: bool, json_wanted: bool, sites_file: Path | None = None) -> int:
+    """Check the content (and sites), build every output in a temporary folder, audit and verify it, keep nothing;
+    print the report of it all."""
     import dataclasses
     import tempfile
 
-    from .build import choose_builders, write_outputs
-    from .checks import ERROR, Finding, audit_outputs
-    from .errors import BuildError
+    from .checks import Report, check_sites
+    from .pipeline import run
     from .sites import load_sites
 
-    report = check_editions(editions, load_sites(sites_file) if sites_file else None)
-    for material in editions:
-        subfolder = subfolder_of(material)
+    report = check_sites(load_sites(sites_file)) if sites_file else Report()
+    problems = []
+    for content in request.contents:  # one at a time, so that one material's failure hides nothing of another's
         with tempfile.TemporaryDirectory(prefix="check-") as folder:
+            checked = dataclasses.replace(request, contents=[content], out_dir=Path(folder), force=True, keep=False)
             try:
-                write_outputs(material, Path(folder), choose_builders(None))
-                report.add([dataclasses.replace(finding, file=str(Path(subfolder) / finding.file))
-                            for finding in audit_outputs(Path(folder), material)])
-            except BuildError as error:
-                report.add([Finding(rule="build", severity=ERROR, file=material.source, line=None, field="",
-                                    message=str(error), suggestion="fix what the message names, then check again")])
+                outcome = run(checked, report.extend)
+            except ContentError as error:
+                problems += error.problems
+                continue
+        report.add(outcome.failures + outcome.warnings)
+    if problems:
+        raise ContentError(problems)
     print(report.as_json() if json_wanted else report.as_text())
     return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
 
 
-def run_verify(editions, out: Path, sites_file: Path | None = None, rebuild: bool = False) -> int:
+def run_verify(editions, out: Path, brand: Path, sites_file: Path | None = None, rebuild: bool = False) -> int:
     """Open every output of every edition, check it against the manifest (and, with `rebuild`, against the
     same output built again), print what each shows or lacks, and fail if any falls short."""
     from .manifest import load_manifest
@@ -378,7 +365,7 @@ def run_verify(editions, out: Path, sites_file: Path | None = None, rebuild: boo
     built = {subfolder_of(material) for material in editions if holds_files(out / subfolder_of(material))}
     listed = load_manifest(out) if built else {}
     rebuilt = rebuilt_problems(out, [(material, subfolder_of(material)) for material in editions
-                                     if subfolder_of(material) in built]) if rebuild and built else {}
+                                     if subfolder_of(material) in built], brand) if rebuild and built else {}
     passed, found, unbuilt = True, False, []
     for material in editions:
         folder = out / subfolder_of(material)
@@ -444,9 +431,11 @@ def named_materials(arguments: argparse.Namespace) -> list[str]:
 
 
 def build_request(arguments: argparse.Namespace):
-    """Return the build the command line asks for."""
-    from .incremental import Request
+    """Return the build the command line asks for (`check` asks for every output, checked and not kept)."""
+    from .pipeline import Request
 
+    if arguments.command == "check":
+        return Request(find_materials(named_materials(arguments)), arguments.brand, Path("output"), workers=cores())
     return Request(find_materials(named_materials(arguments)), arguments.brand, arguments.out, arguments.only,
                    arguments.lang, arguments.sites, arguments.force, arguments.jobs)
 
@@ -511,11 +500,11 @@ def report_stop(stop: KeyboardInterrupt, out_dir: Path) -> int:
 
 def build_and_report(request) -> int:
     """Build what changed and say what was written, kept and failed (see run_build)."""
-    from .incremental import build_changed
+    from .pipeline import ChecksFailed, run
     from .site_flyers import Progress
 
     try:
-        outcome = build_changed(request, refuse_on_errors, Progress)
+        outcome = run(request, show_report, Progress)
     except ChecksFailed:
         print("Nothing was built: fix the errors above first.", file=sys.stderr)
         return EXIT_PROBLEM
@@ -539,17 +528,10 @@ def build_and_report(request) -> int:
     return EXIT_PROBLEM if outcome.failed else EXIT_OK
 
 
-class ChecksFailed(Exception):
-    """The checks of the content found errors, already printed; the build stops."""
-
-
-def refuse_on_errors(editions, sites=None) -> None:
-    """Check every edition and the sites, print what the checks found, and stop the build if any is an error."""
-    report = check_editions(editions, sites)
+def show_report(report) -> None:
+    """Print what the checks of the content found, if anything."""
     if report.errors or report.warnings:
         print(report.as_text(), file=sys.stderr)
-    if report.fails():
-        raise ChecksFailed()
 
 
 def subfolder_of(material) -> str:

@@ -1,8 +1,8 @@
 """Incremental builds: what each output was built from, so an output whose inputs are unchanged is kept.
 
-An output's inputs are the files it was made from (content, brand, labels, and
-every template, stylesheet and font the renderer actually read, noted while it
-was built) and the generator itself (its version, its code, and the versions
+An output's inputs are the files it was made from (content, brand, labels, fonts,
+and the templates and stylesheets its builder declares it reads: see
+Builder.reads) and the generator itself (its version, its code, and the versions
 of the libraries that write the files). The build state in the output folder
 records their checksums next to the output's own.
 """
@@ -13,8 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,25 +21,6 @@ STATE = ".build-state.json"
 PACKAGE = Path(__file__).resolve().parent
 # The libraries whose releases change the bytes of the outputs.
 WRITERS = ("weasyprint", "python-pptx", "segno", "pydyf", "fonttools")
-
-_noted: list[set[str]] = []
-
-
-def note_read(path: Path | str) -> None:
-    """Note that the output being built read the file at `path` (a template, stylesheet or font)."""
-    for reads in _noted:
-        reads.add(str(Path(path).resolve()))
-
-
-@contextmanager
-def noting_reads() -> Iterator[set[str]]:
-    """Collect, into the set yielded, every file noted with note_read inside the block."""
-    reads: set[str] = set()
-    _noted.append(reads)
-    try:
-        yield reads
-    finally:
-        _noted.remove(reads)
 
 
 @dataclass

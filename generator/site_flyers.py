@@ -18,7 +18,6 @@ from pathlib import Path
 
 from .builders.site_flyer import SiteFlyerBuilder
 from .errors import UserError
-from .freshness import noting_reads
 from .model import Material
 from .parallel import each_at_once
 from .sites import Site, SiteList
@@ -63,9 +62,9 @@ class _Batch:
         target = self.staging / job.output
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with noting_reads() as reads:
-                SiteFlyerBuilder().build_site(job.material, job.site, self.example, target,
-                                              self.body_sizes[job.material.source], self.sites_file)
+            builder = SiteFlyerBuilder()
+            builder.build_site(job.material, job.site, self.example, target, self.body_sizes[job.material.source],
+                               self.sites_file)
             reader = PdfReader(target)  # opened once, for the verdict and the audit
             problems = verify_site_flyer(target, job.material, job.site, reader)
             problems += [f"{finding.message} ({finding.suggestion})"
@@ -76,7 +75,7 @@ class _Batch:
             return None, f"could not be written: {error.strerror}"
         if problems:
             return None, "; ".join(problems)
-        return reads, None
+        return {str(path) for path in builder.reads(job.material)}, None
 
 
 def build_site_flyers(jobs: list[SiteJob], sites: SiteList, staging: Path, workers: int,

@@ -9,8 +9,6 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from .freshness import note_read
-
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -83,14 +81,12 @@ def template_environment() -> jinja2.Environment:
 
 
 def render_template(name: str, **context) -> str:
-    """Return the template `name` rendered with `context`, noting the template files it is made of.
+    """Return the template `name` rendered with `context`.
 
     A template that is missing is named, with where it should be, rather than reported as a failed write
     (Jinja's TemplateNotFound is an OSError).
     """
     try:
-        for used in templates_used(name):
-            note_read(TEMPLATES / used)
         return template_environment().get_template(name).render(**context)
     except jinja2.TemplateNotFound as missing:
         from .errors import BuildError

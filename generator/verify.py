@@ -286,22 +286,26 @@ def manifest_problems(path: Path, entry: dict | None, material: Material, shown:
     return problems
 
 
-def rebuilt_problems(out: Path, editions: list[tuple[Material, str]]) -> dict[str, str]:
-    """Build the outputs of each edition (material, subfolder) again in a temporary folder and return, by path
-    inside `out`, a sentence for each file in `out` that is not byte for byte the one built now.
+def rebuilt_problems(out: Path, editions: list[tuple[Material, str]], brand: Path) -> dict[str, str]:
+    """Build the outputs of each edition (material, subfolder) again in a temporary folder, as `build` does, and
+    return, by path inside `out`, a sentence for each file in `out` that is not byte for byte the one built now.
 
     Builds are reproducible, so this catches any change, even one whose manifest entry was changed to match.
     """
     import filecmp
     import tempfile
 
-    from .build import build_editions
+    from .pipeline import Request, run
+    from .parallel import cores
 
-    outputs = [builder.filename for builder in BUILDERS.values()]
-    present = [(Path(subfolder) / name).as_posix() for _, subfolder in editions for name in outputs
+    outputs = {builder.name: builder.filename for builder in BUILDERS.values()}
+    present = [(Path(subfolder) / name).as_posix() for _, subfolder in editions for name in outputs.values()
                if (Path(out) / subfolder / name).is_file()]
+    contents = list(dict.fromkeys(Path(material.source) for material, _ in editions if material.translation is None))
+    languages = list(dict.fromkeys(Path(subfolder).name if "/" in subfolder else "en" for _, subfolder in editions))
+    only = [name for name, filename in outputs.items() if any(path.endswith(filename) for path in present)]
     with tempfile.TemporaryDirectory(prefix="verify-rebuild-") as scratch:
-        build_editions(editions, Path(scratch), wanted=set(present))
+        run(Request(contents, brand, Path(scratch), only, languages, force=True, workers=cores()))
         return {name: ("is not the file the content builds now (built again in a temporary folder, it differs "
                        "byte for byte); build again to replace it")
                 for name in present if not filecmp.cmp(Path(out) / name, Path(scratch) / name, shallow=False)}

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build import build
 from generator.content import load_content
+from generator.pipeline import Request, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -35,11 +35,18 @@ def material():
 
 
 @pytest.fixture(scope="session")
-def outputs(material, tmp_path_factory) -> Path:
-    """A folder with every output built from the shipped content."""
+def built_output(tmp_path_factory) -> Path:
+    """An output folder with every output of the shipped English content, built as `build` builds it: the content
+    checked, every output audited and verified, then committed with the manifest."""
     folder = tmp_path_factory.mktemp("output")
-    build(material, folder)
+    run(Request([CONTENT], BRAND, folder, languages=["en"], workers=2))
     return folder
+
+
+@pytest.fixture(scope="session")
+def outputs(built_output) -> Path:
+    """The folder of the shipped content's outputs, output/harm-reduction/."""
+    return built_output / CONTENT.stem
 
 
 @pytest.fixture
@@ -50,6 +57,21 @@ def project(tmp_path) -> Path:
     """
     shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
     return tmp_path
+
+
+def as_built_before(outputs: Path, folder: Path) -> Path:
+    """Copy the outputs of the shipped content into `folder` as a build into that folder would have left them, with
+    their manifest and the marker of an output folder."""
+    from generator import __version__
+    from generator.build import mark_as_outputs
+    from generator.manifest import manifest_entries, merged_manifest, write_manifest
+
+    shutil.copytree(outputs, folder)
+    names = sorted(path.name for path in folder.iterdir())
+    write_manifest(folder, merged_manifest(None, manifest_entries(folder, load_content(CONTENT, BRAND), names),
+                                           __version__))
+    mark_as_outputs(folder)
+    return folder
 
 
 def words(text: str) -> str:

@@ -6,17 +6,19 @@ import dataclasses
 import errno
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from generator.build import build, choose_builders
+from generator.build import MARKER, build, choose_builders
+from generator.builders import BUILDERS
 from generator.builders.base import render_pdf_document
 from generator.errors import BuildError, UserError
 
-from .conftest import ROOT
+from .conftest import ROOT, as_built_before
+
+FILENAMES = [builder.filename for builder in BUILDERS.values()]
 
 
 def snapshot(folder):
@@ -26,14 +28,14 @@ def snapshot(folder):
 
 def test_the_same_content_gives_the_same_bytes(material, outputs, tmp_path):
     build(material, tmp_path)
-    assert snapshot(tmp_path) == snapshot(outputs)
+    assert {name: digest for name, digest in snapshot(tmp_path).items() if name in FILENAMES} == snapshot(outputs)
 
 
 def test_only_the_chosen_outputs_are_written(material, tmp_path):
     built = build(material, tmp_path, ["handout"])
     assert built.paths == [tmp_path / "handout.pdf"]
     assert built.warnings == []
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["handout.pdf", "manifest.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [MARKER, "handout.pdf", "manifest.json"]
 
 
 def test_an_unknown_output_lists_the_choices():
@@ -69,6 +71,20 @@ def test_anything_the_pdf_renderer_complains_about_fails_the_build(material, cap
     caplog.clear()
 
 
+def test_a_stylesheet_the_builder_does_not_declare_is_refused_so_no_output_misses_a_rebuild(material, caplog):
+    """What a build records an output as made from is what its builder declares; a template linking a stylesheet
+    its builder does not list would leave that output unrebuilt when the stylesheet changes."""
+    from generator.templating import TEMPLATES
+
+    html = ('<html lang="en"><head><title>t</title><link rel="stylesheet" href="handout.css"></head>'
+            '<body><p>x</p></body></html>')
+    with pytest.raises(BuildError) as caught:
+        render_pdf_document(html, material, [TEMPLATES / "flyer.css"])
+    assert "handout.css is used by a template but not among the stylesheets its builder declares" in str(caught.value)
+    render_pdf_document(html, material, [TEMPLATES / "handout.css"])  # declared: fetched
+    caplog.clear()
+
+
 def test_files_outside_the_project_are_refused(material, caplog):
     html = ('<html lang="en"><head><title>t</title><link rel="stylesheet" href="file:///etc/passwd"></head>'
             '<body><img src="https://example.org/x.png" alt="x"></body></html>')
@@ -82,7 +98,7 @@ def test_files_outside_the_project_are_refused(material, caplog):
 
 def test_a_full_disk_leaves_the_previous_outputs_untouched(material, outputs, tmp_path, monkeypatch):
     folder = tmp_path / "output"
-    shutil.copytree(outputs, folder)
+    as_built_before(outputs, folder)
     before = snapshot(folder)
     from generator.builders.slides import SlidesBuilder
 
@@ -102,7 +118,7 @@ def test_a_crash_inside_the_pdf_renderer_leaves_the_previous_outputs_untouched(m
     import weasyprint
 
     folder = tmp_path / "output"
-    shutil.copytree(outputs, folder)
+    as_built_before(outputs, folder)
     before = snapshot(folder)
 
     def crash(*args, **kwargs):
@@ -124,7 +140,7 @@ def test_a_second_build_into_the_same_folder_waits_its_turn(material, tmp_path):
                                  "right now; wait for it to finish, then build again")
     assert list(tmp_path.iterdir()) == []  # the lock file goes with the lock
     build(material, tmp_path, ["flyer"])  # once the first is done, the folder is free again
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["flyer.pdf", "manifest.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [MARKER, "flyer.pdf", "manifest.json"]
 
 
 def test_the_shared_fonts_are_let_go_before_python_takes_its_modules_apart(tmp_path):
@@ -145,3 +161,21 @@ def test_the_shared_fonts_are_let_go_before_python_takes_its_modules_apart(tmp_p
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout == "0\n"
     assert finished.stderr == ""
+
+
+def test_a_folder_a_build_wrote_is_marked_and_known_again_while_others_folders_are_refused(material, tmp_path):
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("someone else's")
+    with pytest.raises(BuildError, match="it already holds files that this tool did not write"):
+        build(material, folder, ["flyer"])
+    assert sorted(path.name for path in folder.iterdir()) == ["notes.txt"]
+    (folder / "notes.txt").unlink()
+    build(material, folder, ["flyer"])
+    assert (folder / MARKER).is_file()
+    (folder / "notes.txt").write_text("added by hand since")
+    build(material, folder, ["flyer"])  # the marker says the folder is for outputs
+    (folder / MARKER).unlink()
+    (folder / "manifest.json").unlink()
+    with pytest.raises(BuildError, match="it already holds files that this tool did not write"):
+        build(material, folder, ["flyer"])

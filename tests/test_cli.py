@@ -13,7 +13,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import CASES
+from .conftest import CASES, as_built_before
 
 OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
 
@@ -30,11 +30,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def laid_out(outputs: Path, folder: Path) -> Path:
-    """Copy the outputs built once where `build` keeps them: folder/harm-reduction/ and folder/manifest.json."""
-    shutil.copytree(outputs, folder / "harm-reduction")
-    (folder / "harm-reduction" / "manifest.json").rename(folder / "manifest.json")
-    return folder
+def laid_out(built_output: Path, folder: Path) -> Path:
+    """Copy the output folder built once, as `build` leaves it: folder/harm-reduction/ and folder/manifest.json."""
+    return Path(shutil.copytree(built_output, folder))
 
 
 def wrote(finished: subprocess.CompletedProcess) -> list[str]:
@@ -59,7 +57,7 @@ def test_build_writes_every_output_into_a_folder_named_after_the_material(projec
     assert written == [f"wrote output/harm-reduction/{name}" for name in OUTPUTS] + ["wrote output/manifest.json"]
     assert re.fullmatch(r"Built 5, skipped 0 \(unchanged\), failed 0 in [0-9.]+ s\.", summary)
     assert sorted(snapshot(project / "output")) == sorted(
-        [f"harm-reduction/{name}" for name in OUTPUTS] + ["manifest.json", ".build-state.json"])
+        [f"harm-reduction/{name}" for name in OUTPUTS] + ["manifest.json", ".build-state.json", ".teaching-materials"])
     assert manifest_names(project / "output") == sorted(f"harm-reduction/{name}" for name in OUTPUTS)
 
 
@@ -72,7 +70,7 @@ def test_build_builds_every_material_of_the_content_folder_and_lists_them_in_one
                                + ["wrote output/manifest.json"])
     assert finished.stdout.splitlines()[-1].startswith("Built 10, skipped 0 (unchanged), failed 0 in ")
     assert sorted(path.name for path in (project / "output").iterdir()) == [
-        ".build-state.json", "harm-reduction", "manifest.json", "minimal"]
+        ".build-state.json", ".teaching-materials", "harm-reduction", "manifest.json", "minimal"]
     manifest = json.loads((project / "output" / "manifest.json").read_text())
     assert {output["name"]: output["content"]["file"] for output in manifest["outputs"]} == {
         **{f"harm-reduction/{name}": "content/harm-reduction.yaml" for name in OUTPUTS},
@@ -135,8 +133,8 @@ def test_a_file_of_the_content_folder_that_is_not_a_material_is_refused(project,
     assert not (project / "output").exists()
 
 
-def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project, outputs):
-    before = snapshot(laid_out(outputs, project / "output"))
+def test_bad_content_is_reported_with_file_and_line_and_nothing_changes(project, built_output):
+    before = snapshot(laid_out(built_output, project / "output"))
     content = project / "content" / "harm-reduction.yaml"
     lines = content.read_text().splitlines(keepends=True)
     number = next(n for n, line in enumerate(lines, 1) if line.startswith("credits:"))
@@ -184,8 +182,33 @@ def test_check_reports_findings_as_json(project):
     assert {"text", "background", "ratio", "minimum", "used_for"} <= set(report["contrast"][0])
 
 
-def test_build_refuses_content_with_errors_and_keeps_the_outputs(project, outputs):
-    before = snapshot(laid_out(outputs, project / "output"))
+def test_check_builds_audits_and_verifies_as_build_does_and_an_output_that_fails_hides_no_other_material(project):
+    """`check` runs the build's own pipeline without keeping anything: an output the build would refuse is an
+    error of the check, and a second material is still checked."""
+    second_material(project)
+    content = project / "content" / "harm-reduction.yaml"
+    # One cell of the comparison long enough to push the table past a page of the handout.
+    content.write_text(content.read_text().replace(
+        "Meets people where they are and supports any positive change",
+        "Meets people where they are and supports any positive change. " * 30))
+    finished = run("check", "--format", "json", cwd=project)
+    assert finished.returncode == 1
+    report = json.loads(finished.stdout)
+    built = [error for error in report["errors"] if error["rule"] == "build"]
+    lines = content.read_text().splitlines()
+    table, readiness = lines.index("      - table:") + 1, lines.index("            - - Philosophy of Readiness") + 1
+    # The handout's and the deck's, each once, though three outputs share the deck's slide plan.
+    assert [(error["file"], error["line"], error["message"].split(":")[0]) for error in built] == [
+        ("content/harm-reduction.yaml", table, "sections[2].blocks[1]"),
+        ("content/harm-reduction.yaml", readiness, "sections[2].blocks[1].table.rows[4]")]
+    assert "longer than a page" in built[0]["message"] and "too long for one slide" in built[1]["message"]
+    minimal = [finding for finding in report["errors"] + report["warnings"] if finding["file"] == "content/minimal.yaml"]
+    assert minimal, "the second material was not checked"
+    assert not (project / "output").exists()
+
+
+def test_build_refuses_content_with_errors_and_keeps_the_outputs(project, built_output):
+    before = snapshot(laid_out(built_output, project / "output"))
     content = project / "content" / "harm-reduction.yaml"
     content.write_text(content.read_text().replace("access to naloxone.", "access to naloxone.."))
     finished = run("build", cwd=project)
@@ -277,7 +300,7 @@ def test_the_main_help_names_every_command(capsys):
                                   "empty", "list_at_top"])
 def test_bad_content_leaves_the_previous_outputs_untouched(case, outputs, tmp_path, capsys):
     folder = tmp_path / "output"
-    shutil.copytree(outputs, folder / case)
+    as_built_before(outputs, folder / case)
     before = snapshot(folder)
 
     assert main(["build", str(CASES / f"{case}.yaml"), "--out", str(folder)]) == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from generator.cli import main
 from generator.deck_fit import overflowing_texts
 from generator.reading import MAX_FILE_BYTES, MAX_NESTING
 
-from .conftest import BRAND, CONTENT, ROOT, pdf_text, shows
+from .conftest import BRAND, CONTENT, ROOT, as_built_before, pdf_text, shows
 from .pdfs import fonts
 from .shown import PDFS, deck_text, glyph_runs, outside_text_area, starting_outside_text_area
 
@@ -30,7 +29,7 @@ LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 3)[:120]
 def previous(outputs, tmp_path) -> Path:
     """An output folder holding the outputs of an earlier, good build."""
     folder = tmp_path / "output"
-    shutil.copytree(outputs, folder)
+    as_built_before(outputs, folder)
     return folder
 
 

@@ -94,7 +94,7 @@ def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
     assert first.returncode == 0, first.stderr
     assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + [MANIFEST])
     assert sorted(path.name for path in (pristine[0] / "output").iterdir()) == [
-        ".build-state.json", "harm-reduction", "manifest.json"]
+        ".build-state.json", ".teaching-materials", "harm-reduction", "manifest.json"]
     assert first.stdout.splitlines()[-1].startswith("Built 15, skipped 0 (unchanged), failed 0 in ")
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, only_build_in
+from generator.build import MARKER, build, only_build_in
 from generator.errors import BuildError
 
-from .conftest import ROOT
+from .conftest import ROOT, as_built_before
 
 ONLY = ["--only", "flyer", "handout"]  # two outputs: enough for a commit to be caught half-way, and quick
 OUTPUTS = ["harm-reduction/flyer.pdf", "harm-reduction/handout.pdf"]
@@ -58,8 +58,8 @@ def assert_whole(folder: Path) -> dict[str, str]:
     manifest = json.loads((folder / "manifest.json").read_text())
     assert {output["name"]: output["sha256"] for output in manifest["outputs"]} == {
         name: digest for name, digest in held.items() if name != "manifest.json"}
-    assert [path.name for path in folder.iterdir() if path.name.startswith(".") and path.name != ".build-state.json"] \
-        == [], "a lock, journal or staging folder was left behind"
+    assert [path.name for path in folder.iterdir() if path.name.startswith(".")
+            and path.name not in (".build-state.json", MARKER)] == [], "a lock, journal or staging folder was left behind"
     return held
 
 
@@ -187,7 +187,7 @@ def test_something_in_the_way_of_one_output_replaces_none(built, blocking, why):
 def test_a_move_that_fails_half_way_puts_the_previous_outputs_back(material, outputs, tmp_path, monkeypatch):
     # Stands in for a folder that cannot be written: root writes anywhere.
     folder = tmp_path / "output"
-    shutil.copytree(outputs, folder)
+    as_built_before(outputs, folder)
     before = files(folder)
     real, failed = os.replace, []
 

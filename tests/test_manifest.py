@@ -85,7 +85,7 @@ def test_one_manifest_at_the_top_names_each_output_by_its_path_inside_the_folder
     built = build_editions([(material, "harm-reduction"), (minimal, "minimal")], tmp_path, ["flyer"])
     assert built.manifests == [tmp_path / "manifest.json"]
     assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()) == [
-        "harm-reduction/flyer.pdf", "manifest.json", "minimal/flyer.pdf"]
+        ".teaching-materials", "harm-reduction/flyer.pdf", "manifest.json", "minimal/flyer.pdf"]
     outputs = read_manifest(tmp_path)["outputs"]
     assert [(output["name"], output["content"]["file"]) for output in outputs] == [
         ("harm-reduction/flyer.pdf", material.source), ("minimal/flyer.pdf", minimal.source)]

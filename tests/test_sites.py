@@ -147,7 +147,7 @@ def test_only_a_material_that_asks_for_site_flyers_gets_them(project):
         "wrote output/minimal/flyer.pdf", "wrote output/manifest.json"]
     assert sorted(path.relative_to(project / "output").as_posix()
                   for path in (project / "output").rglob("*") if path.is_file()) == [
-        ".build-state.json", "manifest.json", "minimal/flyer.pdf"]
+        ".build-state.json", ".teaching-materials", "manifest.json", "minimal/flyer.pdf"]
 
 
 def test_a_site_without_spanish_details_gets_no_spanish_flyer_and_a_note_says_so(example_build):

@@ -21,7 +21,6 @@ from generator.content import load_content
 from generator.manifest import MANIFEST
 
 from .conftest import BRAND, CONTENT, ROOT
-from .test_verify import filed_as_built
 
 ZEROS = "ppt/media/zeros.bin"
 
@@ -34,9 +33,9 @@ def english(tmp_path) -> Path:
 
 
 @pytest.fixture
-def out(outputs, tmp_path) -> Path:
-    """An output folder as `build` writes it: out/harm-reduction/ and out/manifest.json."""
-    return filed_as_built(outputs, tmp_path / "output")
+def out(built_output, tmp_path) -> Path:
+    """A copy of an output folder as `build` writes it: out/harm-reduction/ and out/manifest.json."""
+    return Path(shutil.copytree(built_output, tmp_path / "output"))
 
 
 @pytest.fixture
@@ -301,9 +300,9 @@ def test_rebuild_catches_a_change_whose_manifest_entry_was_changed_to_match(out,
     listed_again(out, "harm-reduction/handout.pdf")
     editions = [load_content(english, BRAND)]
 
-    assert run_verify(editions, out) == 0  # nothing the manifest or a reader sees has changed
+    assert run_verify(editions, out, BRAND) == 0  # nothing the manifest or a reader sees has changed
     capsys.readouterr()
-    assert run_verify(editions, out, rebuild=True) == 1
+    assert run_verify(editions, out, BRAND, rebuild=True) == 1
 
     assert failures(capsys.readouterr().out) == {"handout.pdf": [
         "is not the file the content builds now (built again in a temporary folder, it differs byte for byte); "

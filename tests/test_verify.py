@@ -16,7 +16,6 @@ from pypdf.generic import NameObject, RectangleObject
 from generator.builders import BUILDERS
 from generator.builders.flyer import FlyerBuilder
 from generator.cli import main
-from generator.manifest import MANIFEST, read_manifest, write_manifest
 from generator.slideplan import plan_slides
 from generator.verify import Verdict, size_problems, verdict_table, verify_folder
 
@@ -217,18 +216,9 @@ def verify(english):
 
 
 @pytest.fixture
-def output_folder(outputs, tmp_path) -> Path:
-    """An output folder holding the shipped material's outputs in its own folder, as `build` writes them."""
-    return filed_as_built(outputs, tmp_path / "output")
-
-
-def filed_as_built(outputs: Path, out: Path) -> Path:
-    """Copy the flat `outputs` into out/harm-reduction/, with out/manifest.json naming them by their path in `out`."""
-    shutil.copytree(outputs, out / "harm-reduction", ignore=shutil.ignore_patterns(MANIFEST))
-    manifest = read_manifest(outputs)
-    manifest["outputs"] = [dict(entry, name=f"harm-reduction/{entry['name']}") for entry in manifest["outputs"]]
-    write_manifest(out, manifest)
-    return out
+def output_folder(built_output, tmp_path) -> Path:
+    """A copy of the output folder the shipped material was built into: output/harm-reduction/ and its manifest."""
+    return Path(shutil.copytree(built_output, tmp_path / "output"))
 
 
 def test_verify_prints_the_table_and_succeeds_on_the_built_outputs(material, output_folder, verify, capsys):

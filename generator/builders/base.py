@@ -12,9 +12,8 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..fonts import font_faces
-from ..freshness import note_read
 from ..model import Material
-from ..templating import TEMPLATES, render_template
+from ..templating import TEMPLATES, render_template, templates_used
 
 
 class Builder:
@@ -28,6 +27,13 @@ class Builder:
         """Write this output for `material` to `target`."""
         raise NotImplementedError
 
+    def reads(self, material: Material) -> frozenset[Path]:
+        """Return the project files besides the content, brand, labels and fonts that this output is made from.
+
+        A build records their checksums, so that editing one rebuilds exactly the outputs made from it.
+        """
+        return frozenset()
+
     def promises(self, material: Material) -> list:
         """Return what this output must show of `material` (see promises.py), as `verify` checks it."""
         from ..promises import PROMISES
@@ -39,13 +45,19 @@ class PdfBuilder(Builder):
     """A builder whose output is a PDF rendered by WeasyPrint from an HTML template."""
 
     template: str = ""
+    stylesheets: tuple[str, ...] = ()  # in templates/, linked in this order after the brand's
     max_pages: int = 1
+
+    def reads(self, material: Material) -> frozenset[Path]:
+        """Return the templates this output is rendered from and the stylesheets it links (see Builder.reads)."""
+        names = templates_used(self.template) | templates_used(BRAND_STYLESHEET) | set(self.stylesheets)
+        return frozenset(TEMPLATES / name for name in names)
 
     def render(self, material: Material, **layout):
         """Return the WeasyPrint document of this output, laid out with `layout`."""
         html = render_template(self.template, material=material, brand=material.brand, labels=material.labels,
-                               **layout)
-        return render_pdf_document(html, material)
+                               stylesheets=self.stylesheets, **layout)
+        return render_pdf_document(html, material, [TEMPLATES / name for name in self.stylesheets])
 
     def write(self, document, target: Path) -> None:
         """Write `document` to `target` as a tagged PDF with embedded fonts."""
@@ -71,16 +83,23 @@ class PdfBuilder(Builder):
             )
 
 
+BRAND_STYLESHEET = "brand.css"
+
+
 def brand_stylesheet(material: Material) -> str:
     """Return the CSS that gives a document the brand's colours and fonts."""
-    return render_template("brand.css", brand=material.brand, faces=font_faces(material.brand.fonts.print))
+    return render_template(BRAND_STYLESHEET, brand=material.brand, faces=font_faces(material.brand.fonts.print))
 
 
-def render_pdf_document(html: str, material: Material):
-    """Return the laid-out WeasyPrint document for `html`, failing on anything WeasyPrint complains about."""
+def render_pdf_document(html: str, material: Material, stylesheets: list[Path] = ()):
+    """Return the laid-out WeasyPrint document for `html`, failing on anything WeasyPrint complains about.
+
+    Of the templates folder, only `stylesheets` may be fetched: an output made from a file it does not
+    declare would not be rebuilt when that file changes.
+    """
     import weasyprint
 
-    fetcher = project_files_only()
+    fetcher = project_files_only(stylesheets)
     with weasyprint_problems_as_errors("the PDF"):
         brand, fonts = _brand_styles(brand_stylesheet(material))
         page = weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
@@ -105,13 +124,15 @@ def _brand_styles(stylesheet: str):
 atexit.register(_brand_styles.cache_clear)
 
 
-def project_files_only():
-    """Return a URL fetcher that serves the templates and installed fonts, and refuses anything else."""
+def project_files_only(stylesheets: list[Path] = ()):
+    """Return a URL fetcher that serves `stylesheets` (in the templates folder) and the installed fonts, and
+    refuses anything else."""
     from weasyprint.urls import URLFetcher
 
     from ..fonts import FAMILIES
 
-    allowed = [TEMPLATES] + sorted({face.path.parent for faces in FAMILIES.values() for face in faces})
+    folders = sorted({face.path.parent for faces in FAMILIES.values() for face in faces})
+    files = {Path(path).resolve() for path in stylesheets}
 
     class ProjectFiles(URLFetcher):
         def fetch(self, url, headers=None):
@@ -119,9 +140,11 @@ def project_files_only():
                 return super().fetch(url, headers)
             parsed = urllib.parse.urlparse(url)
             path = Path(urllib.parse.unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
-            if path is None or not any(path.is_relative_to(root) for root in allowed):
+            if path is None or not (path in files or any(path.is_relative_to(root) for root in folders)):
+                if path is not None and path.is_relative_to(TEMPLATES):
+                    raise BuildError(f"{path.name} is used by a template but not among the stylesheets its "
+                                     "builder declares (`stylesheets`); add it there")
                 raise BuildError(f"only the project's own templates and fonts may be used, not '{url}'")
-            note_read(path)
             return super().fetch(url, headers)
 
     return ProjectFiles(allowed_protocols=["file", "data"])

@@ -16,6 +16,7 @@ class FacilitatorGuideBuilder(PdfBuilder):
     filename = "facilitator-guide.pdf"
     description = "every slide with its speaker notes and timing, for the trainer"
     template = "facilitator-guide.html"
+    stylesheets = ("pages.css", "table.css", "facilitator-guide.css")
 
     def build(self, material: Material, target: Path) -> None:
         self.write(self.render(material, plan=plan_slides(material)), target)

@@ -167,6 +167,7 @@ class FlyerBuilder(PdfBuilder):
     filename = "flyer.pdf"
     description = "one page in large type for clinic walls and waiting rooms"
     template = "flyer.html"
+    stylesheets = ("table.css", "flyer.css")
     max_pages = 1
     site_panel = False  # whether the flyer has a site's panel, which takes the room of the text blocks
 

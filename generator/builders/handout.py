@@ -38,6 +38,7 @@ class HandoutBuilder(PdfBuilder):
     filename = "handout.pdf"
     description = "the complete material on a few pages, accessible, for e-mailing to partner agencies"
     template = "handout.html"
+    stylesheets = ("pages.css", "table.css", "handout.css")
 
     def build(self, material: Material, target: Path) -> None:
         document = self.render(material, sections=handout_sections(material))

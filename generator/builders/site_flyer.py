@@ -29,6 +29,7 @@ class SiteFlyerBuilder(FlyerBuilder):
     filename = "flyer.pdf"
     description = "the flyer with one site's address, phone, hours, services and a QR code to its web page"
     template = "site-flyer.html"
+    stylesheets = ("table.css", "flyer.css", "site-flyer.css")
     site_panel = True
 
     def common_size(self, material: Material, example: bool) -> float:

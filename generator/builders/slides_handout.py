@@ -47,6 +47,7 @@ class SlidesHandoutBuilder(PdfBuilder):
     filename = "slides-handout.pdf"
     description = "the deck printed three slides to a page with lines for notes, for attendees"
     template = "slides-handout.html"
+    stylesheets = ("pages.css", "slides-handout.css")
 
     def build(self, material: Material, target: Path) -> None:
         self.write(self.lay_out(material, plan_slides(material)), target)

@@ -96,6 +96,19 @@ def check_content(material: Material) -> Report:
     return report
 
 
+def check_editions(editions: list[Material], sites=None) -> Report:
+    """Return the report of every edition's content, of each translation against the English, and of the sites."""
+    from ..translation import translation_findings
+
+    report = check_sites(sites) if sites is not None else Report()
+    sources = {material.name: material for material in editions if material.translation is None}
+    for material in editions:
+        report.extend(check_content(material))
+        if material.translation is not None and material.name in sources:
+            report.add(translation_findings(sources[material.name], material))
+    return report
+
+
 def check_sites(sites) -> Report:
     """Return the report of the stigma and typing-slip checks of the sites' names, hours and services.
 
@@ -107,13 +120,6 @@ def check_sites(sites) -> Report:
     report.add(sorted(stigma.findings(sites) + mechanics.findings(sites, spelling=False),
                       key=lambda finding: finding.line or 0))
     return report
-
-
-def audit_outputs(folder: Path, material: Material) -> list[Finding]:
-    """Return the accessibility findings of the outputs built in `folder`."""
-    from . import outputs
-
-    return outputs.audit(folder, material)
 
 
 def audit_output(path: Path, material: Material, reader=None) -> list[Finding]:
@@ -187,5 +193,5 @@ def acknowledge(material: Material, findings: list[Finding]):
     return kept, acknowledged, unused
 
 
-__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_output", "audit_outputs", "check_content",
+__all__ = ["ERROR", "WARNING", "Finding", "Report", "audit_output", "check_content", "check_editions",
            "check_sites"]

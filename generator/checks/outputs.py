@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..builders import BUILDERS
 from ..model import Material
 from .findings import ERROR, WARNING, Finding
 
@@ -25,16 +24,6 @@ _FILE_NAME = re.compile(
     r"|(image|picture|img|photo|graphic|chart|diagram|group|object)[ _-]?\d+",
     re.IGNORECASE,
 )
-
-
-def audit(folder: Path, material: Material) -> list[Finding]:
-    """Return the accessibility problems of every built output in `folder`, output by output."""
-    findings: list[Finding] = []
-    for builder in BUILDERS.values():
-        path = Path(folder) / builder.filename
-        if path.is_file():
-            findings += audit_file(path, material)
-    return findings
 
 
 def audit_file(path: Path, material: Material, reader=None) -> list[Finding]:

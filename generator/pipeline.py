@@ -1,7 +1,9 @@
-"""Incremental builds: work out which outputs are out of date, and build only those.
+"""The build, from the content files to the outputs in place: the one path that `build`, `check`, `watch`,
+`verify --rebuild`, the tests and the benchmark all take (see run).
 
 The main outputs of the editions are built all or nothing (see build.py); the
 site flyers one by one, so that one site's mistake does not hold up the others.
+Only the outputs whose inputs changed since they were built are built again.
 """
 
 from __future__ import annotations
@@ -13,21 +15,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import (Stopped, blocked_outputs, build_held, choose_builders, commit, only_build_in,
+from .build import (OutputsFailed, Stopped, blocked_outputs, build_held, choose_builders, commit, only_build_in,
                     settle_interrupted, staging_folder)
-from .checks import Finding
-from .errors import BuildError, ContentError
+from .checks import ERROR, Finding, Report, check_editions
+from .errors import BuildError, ContentError, UserError
 from .freshness import BuildState, Checksums, generator_fingerprint
 from .model import Material
 from .planning import (Planned, common_size_key, former_sites, plan_materials, plan_outputs,
                        untranslated_sites)
 from .site_flyers import Progress, SiteJob, build_site_flyers
-from .sites import SiteList, load_sites
+from .sites import load_sites
 
 
 @dataclass
 class Outcome:
-    """What an incremental build did: the outputs it wrote, kept and could not build, and how long it took."""
+    """What a build did: the outputs it wrote, kept and could not build, what it found, and how long it took."""
 
     written: list[str] = dataclasses.field(default_factory=list)
     kept: list[str] = dataclasses.field(default_factory=list)
@@ -35,6 +37,7 @@ class Outcome:
     manifests: list[Path] = dataclasses.field(default_factory=list)
     warnings: list[Finding] = dataclasses.field(default_factory=list)
     notes: list[str] = dataclasses.field(default_factory=list)
+    failures: list[Finding] = dataclasses.field(default_factory=list)  # of outputs checked, not kept (see Request)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -45,7 +48,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Request:
-    """What a person asked `build` for."""
+    """What a person asked for: which materials, outputs and languages, built into which folder, and how."""
 
     contents: list[Path]  # the materials' content files
     brand: Path
@@ -55,30 +58,49 @@ class Request:
     sites: Path | None = None
     force: bool = False
     workers: int = 1
+    # False for `check`: every output is built, audited and verified, nothing is kept, and a problem with
+    # the content or an output is reported (see Outcome.failures) rather than stopping the rest.
+    keep: bool = True
 
 
-def build_changed(request: Request, check: Callable[[list[Material], SiteList | None], None],
-                  progress: Callable[[int], Progress] | None = None) -> Outcome:
-    """Build every requested output whose inputs changed since it was last built (all of them with `force`).
+class ChecksFailed(UserError):
+    """The checks of the content found errors; nothing was built."""
 
-    Nothing is read beyond checksums when nothing changed. Otherwise the content is
-    loaded and `check(editions, sites)` is called, and may stop the build by raising.
+    def __init__(self, report: Report):
+        super().__init__("the content has errors, so nothing was built; `python -m generator check` lists them")
+        self.report = report
+
+
+def run(request: Request, show: Callable[[Report], None] = lambda report: None,
+        progress: Callable[[int], Progress] | None = None) -> Outcome:
+    """Build what `request` asks for, step by step; `show(report)` shows what the checks of the content found.
+
+    Raises ChecksFailed when the content has errors (the output folder is then not
+    touched), and BuildError when an output fails; in both cases no output is replaced.
     `progress(count)` makes the progress bar of the site flyers.
     """
     started = time.perf_counter()
-    notes = settle_interrupted(Path(request.out_dir))
-    build = _Build(request, BuildState.read(request.out_dir))
+    out_dir = Path(request.out_dir)
+    notes = settle_interrupted(out_dir)  # a commit a stopped build left half done is finished or undone first
+    build = _Build(request, BuildState.read(out_dir))  # every output asked for, and what each is made from
     build.outcome.notes += notes
-    stale = build.stale()
+    stale = build.stale()  # those whose inputs changed since they were built
     if stale:
-        # The content is checked before the output folder is touched: a build refused for its content
-        # creates nothing. When only site flyers are out of date, the main outputs being up to date shows
-        # that the content passed the checks already.
-        materials = build.load({planned.edition.subfolder for planned in stale}, check,
-                               content_checked=all(planned.site for planned in stale))
-        with only_build_in(build.out_dir, build.outcome.notes):
-            build.state = BuildState.read(build.out_dir)  # as the last build left it, now no other build can write
+        # The content is read and checked before the output folder is touched. When only site flyers are
+        # out of date, the main outputs being up to date shows that the content passed the checks already.
+        content_checked = all(planned.site for planned in stale)
+        materials = build.load({planned.edition.subfolder for planned in stale}, content_checked)
+        if not content_checked:
+            report = check_editions(list(materials.values()), build.sites)
+            show(report)
+            if request.keep and report.fails():
+                raise ChecksFailed(report)
+        wanted = {planned.edition.subfolder for planned in stale}
+        materials = {folder: material for folder, material in materials.items() if folder in wanted}
+        with only_build_in(out_dir, build.outcome.notes):
+            build.state = BuildState.read(out_dir)  # as the last build left it, now no other build can write
             try:
+                # Rendered, audited and verified in a staging folder, then moved into place all at once.
                 build.main_outputs([planned for planned in stale if not planned.site], materials)
                 build.site_flyers([planned for planned in stale if planned.site], materials, progress)
             except KeyboardInterrupt as stop:  # Ctrl+C, or SIGTERM (see build.Stopped)
@@ -86,7 +108,8 @@ def build_changed(request: Request, check: Callable[[list[Material], SiteList | 
                     build.state.write()  # the outputs put in place before the stop need not be built again
                 raise Stopped(getattr(stop, "signum", signal.SIGINT),
                               getattr(stop, "changed", False) or bool(build.outcome.written)) from None
-            build.state.write()
+            if request.keep:
+                build.state.write()
     build.outcome.seconds = time.perf_counter() - started
     return build.outcome
 
@@ -115,9 +138,9 @@ class _Build:
         self.outcome.kept = [planned.output for planned in self.planned if planned.output not in rebuilt]
         return stale
 
-    def load(self, wanted: set[str], check, content_checked: bool) -> dict[str, Material]:
-        """Return the material of each edition in `wanted` (by subfolder), after checking every edition (unless
-        the content was `content_checked` already, when only those are read) and the sites."""
+    def load(self, wanted: set[str], content_checked: bool) -> dict[str, Material]:
+        """Return the material of every edition (only those in `wanted`, by subfolder, when the content was
+        `content_checked` already), each translation marked current with its English or not."""
         from .content import load_content, unshowable_characters
         from .translation import with_currency
 
@@ -139,8 +162,7 @@ class _Build:
             unshowable = unshowable_characters(self.sites, next(iter(materials.values())).brand)
             if unshowable:
                 raise ContentError(unshowable)
-        check([] if content_checked else list(materials.values()), self.sites)
-        return {folder: material for folder, material in materials.items() if folder in wanted}
+        return materials
 
     def main_outputs(self, stale: list[Planned], materials: dict[str, Material]) -> None:
         """Build the stale main outputs, all or nothing, and remember what each was made from."""
@@ -152,6 +174,16 @@ class _Build:
                 jobs.append((materials[edition.subfolder], edition.subfolder, chosen))
         if not jobs:
             return
+        if not self.request.keep:
+            try:
+                self.outcome.warnings += build_held(jobs, self.out_dir, self.request.workers, keep=False).warnings
+            except OutputsFailed as failed:
+                self.outcome.failures += failed.findings
+            except BuildError as error:
+                self.outcome.failures.append(Finding(
+                    rule="build", severity=ERROR, file=str(self.out_dir), line=None, field="", message=str(error),
+                    suggestion="fix what the message names, then check again"))
+            return
         built = build_held(jobs, self.out_dir, self.request.workers)
         self.outcome.manifests += built.manifests
         self.outcome.warnings += built.warnings
@@ -162,7 +194,7 @@ class _Build:
 
     def site_flyers(self, stale: list[Planned], materials: dict[str, Material], progress) -> None:
         """Build the stale site flyers, moving each into place as it passes, and note which failed."""
-        if not stale:
+        if not stale or not self.request.keep:  # `check` checks the sites file, not every site's flyer
             return
         jobs = [SiteJob(planned.site, materials[planned.edition.subfolder], planned.output) for planned in stale]
         size_keys = {materials[edition.subfolder].source:
