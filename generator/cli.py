@@ -408,7 +408,10 @@ def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
     from .sites import load_sites
     from .verify import site_flyer_verdict, verdict_table
 
+    from .manifest import MANIFEST, load_manifest
+
     sites = load_sites(sites_file)
+    listed = load_manifest(out)
     sources = list(dict.fromkeys(Path(material.source) for material in editions if material.translation is None))
     by_folder = {edition.subfolder: edition for edition in plan_materials(sources)}
     verdicts = []
@@ -419,7 +422,8 @@ def verify_site_flyers(editions, out: Path, sites_file: Path) -> bool:
         for site in sites.sites:
             if site.details_in(edition.code) is not None:
                 output = site_output(site, edition)
-                verdicts.append(site_flyer_verdict(out / output, material, site, output))
+                verdicts.append(site_flyer_verdict(out / output, material, site, output, listed=listed,
+                                                   shown=out / MANIFEST))
     print(f"site flyers in {out}/:")
     print(verdict_table(verdicts))
     return all(verdict.passed for verdict in verdicts)

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__
 from .build import (OutputsFailed, Stopped, blocked_outputs, build_held, choose_builders, commit, only_build_in,
                     settle_interrupted, staging_folder)
 from .checks import ERROR, Finding, Report, check_editions
 from .errors import BuildError, ContentError, UserError
 from .freshness import BuildState, Checksums, generator_fingerprint
+from .manifest import MANIFEST, manifest_entries, merged_manifest, read_manifest
 from .model import Material
 from .planning import (Planned, common_size_key, former_sites, plan_materials, plan_outputs,
                        untranslated_sites)
@@ -215,9 +217,14 @@ class _Build:
                 for planned in stale:
                     if planned.output in result.failed:
                         self.state.forget(planned.output)
-                commit(self.out_dir, staging, [planned.output for planned in built])
+                entries = [entry for planned in built
+                           for entry in manifest_entries(staging, materials[planned.edition.subfolder], [planned.output])]
+                commit(self.out_dir, staging, [planned.output for planned in built],
+                       merged_manifest(read_manifest(self.out_dir), entries, __version__) if built else None)
             for planned in built:
                 self.remember(planned.output, planned.inputs, result.built[planned.output])
+            if built:
+                self.outcome.manifests = list(dict.fromkeys([*self.outcome.manifests, self.out_dir / MANIFEST]))
             self.outcome.failed.update(result.failed)
         except OSError as error:
             raise BuildError(f"{self.out_dir}: could not write the site flyers: {error.strerror}") from None

@@ -535,11 +535,19 @@ def verify_site_flyer(path: Path, material: Material, site, reader=None) -> list
     return list(verdict.problems) + missing
 
 
-def site_flyer_verdict(path: Path, material: Material, site, name: str = "", reader=None) -> Verdict:
-    """Return the verdict on the flyer of `site` at `path`, shown in a table as `name` (its file name if empty)."""
+def site_flyer_verdict(path: Path, material: Material, site, name: str = "", reader=None,
+                       listed: dict[str, dict] | None = None, shown: Path | None = None) -> Verdict:
+    """Return the verdict on the flyer of `site` at `path`, shown in a table as `name` (its file name if empty).
+
+    With `listed`, the outputs the manifest `shown` lists by name, the flyer must also be the file it lists as `name`.
+    """
     name = name or path.name
     if not path.is_file():
         return Verdict(name, None, "pages", 0, (), (f"is missing from {path.parent}",))
+    if listed is not None:
+        changed = manifest_problems(path, listed.get(name), material, shown)
+        if changed:
+            return Verdict(name, None, "pages", path.stat().st_size, (), tuple(changed))
     refused = refusal(path, path.stat().st_size)
     if refused:
         return Verdict(name, None, "pages", path.stat().st_size, (), (refused,))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,6 +60,24 @@ def project(tmp_path) -> Path:
     """
     shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
     return tmp_path
+
+
+def run_generator(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m generator ARGUMENTS` in `cwd` and return its exit status and what it printed.
+
+    It runs in this process: starting Python and the PDF libraries anew costs about a second a run. The
+    tests of stopping and killing a build start a process of their own.
+    """
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(list(arguments), prog="python -m generator")
+        except SystemExit as exit:  # argparse's usage errors and --help
+            status = exit.code
+    return subprocess.CompletedProcess(["python", "-m", "generator", *arguments], status, out.getvalue(),
+                                       err.getvalue())
 
 
 def as_built_before(outputs: Path, folder: Path) -> Path:

@@ -6,22 +6,15 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 
-from .conftest import CASES, as_built_before
+from .conftest import CASES, as_built_before, run_generator as run
 
 OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
-
-
-def run(*arguments, cwd):
-    """Run `python -m generator` in `cwd` and return the finished process."""
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

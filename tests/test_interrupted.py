@@ -150,6 +150,33 @@ def test_sigterm_and_ctrl_c_stop_the_build_at_once_with_one_line(built, sent, st
     assert_whole(built / "output")
 
 
+def many_sites(project: Path, count: int) -> Path:
+    """Write a sites file of `count` sites, copies of the example's first site under other names."""
+    import copy
+
+    import yaml
+
+    example = yaml.safe_load((ROOT / "content" / "sites.example.yaml").read_text(encoding="utf-8"))
+    first = example["sites"][0]
+    example["sites"] = [dict(copy.deepcopy(first), name=f"Site Number {number}") for number in range(1, count + 1)]
+    path = project / "content" / "sites.yaml"
+    path.write_text(yaml.safe_dump(example, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_stop_while_the_site_flyers_are_built_leaves_the_output_folder_whole(built):
+    sites = ["--sites", str(many_sites(built, 16))]
+    before = files(built / "output")
+    process = started(built, *ONLY, *sites, "--jobs", "2")  # the flyer and handout are up to date: only sites
+    workers = building(built, process)
+    os.killpg(process.pid, signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (143, "Stopped; output/ was left as it was.\n"), out
+    assert gone_within(workers, 1)
+    assert files(built / "output") == before
+    assert_whole(built / "output")
+
+
 def test_a_second_build_at_once_is_refused_naming_the_first(built):
     process = started(built, "--force", "--jobs", "2")
     try:
@@ -210,6 +237,7 @@ KILLED_AT = """
 import json, os, sys
 from pathlib import Path
 from generator import build
+
 
 folder, step, outputs = Path(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
 steps = []

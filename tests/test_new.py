@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,16 +16,10 @@ from generator.model import KINDS
 from generator.schema import material_schema, schema_text
 from generator.skeleton import new_material
 
-from .conftest import BRAND, CASES, ROOT
+from .conftest import BRAND, CASES, ROOT, run_generator as run
 
 SCHEMA = ROOT / "docs" / "material.schema.json"
 OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
-
-
-def run(*arguments, cwd):
-    """Run `python -m generator` in `cwd` and return the finished process."""
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 def files_in(folder: Path) -> dict[str, bytes]:

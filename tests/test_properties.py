@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -19,8 +20,9 @@ from generator.fonts import FAMILIES, SLIDE_FAMILIES
 from .conftest import BRAND, CONTENT, pdf_text, shows
 from .shown import deck_text
 
-# A build of three outputs takes about a second, a refusal milliseconds: this keeps the file well under a minute.
-EXAMPLES = 25
+# A build of three outputs takes about a second, a refusal milliseconds. `make test` tries a few texts; set
+# EXAMPLES=300 (e.g. `EXAMPLES=300 make test`) to try many more before a release.
+EXAMPLES = int(os.environ.get("EXAMPLES", "8"))
 OUTPUTS = {"flyer": "flyer.pdf", "handout": "handout.pdf", "slides": "slides.pptx"}
 
 SHIPPED = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))

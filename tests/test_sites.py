@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pypdfium2
 import pytest
@@ -17,8 +15,9 @@ from generator.errors import ContentError
 from generator.qr import LONGEST_ADDRESS_BYTES
 from generator.sites import Site, load_sites
 
-from .conftest import BRAND, CASES, ROOT, pdf_text, shows
+from .conftest import BRAND, CASES, ROOT, pdf_text, shows, run_generator as run
 from .pdfs import link_targets, text_sizes
+
 
 SITE_CASES = CASES / "sites"
 EXAMPLE = ROOT / "content" / "sites.example.yaml"
@@ -32,12 +31,6 @@ FLYERS = [
     ("harbor-street-wellness-center", "es"),
     ("maple-avenue-outreach-office", "es"),
 ]
-
-
-def run(*arguments, cwd):
-    """Run `python -m generator` in `cwd` and return the finished process."""
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 def problems_in(case: str) -> list[str]:
@@ -268,3 +261,22 @@ def test_the_longest_web_address_allowed_still_scans_from_a_printed_flyer(materi
     finally:
         document.close()
     assert [code.text for code in zxingcpp.read_barcodes(image)] == [web]
+
+
+def test_verify_names_a_site_flyer_changed_since_it_was_built(example_build, tmp_path, capsys):
+    """Each site's flyer is in the manifest, so one changed after the build fails however well it still reads."""
+    from generator.cli import main
+
+    from .test_tampering import flip_a_font_byte
+
+    project = shutil.copytree(example_build[1].parent, tmp_path / "project")
+    verify = ["verify", str(project / "output"), "--material", str(project / "content" / "harm-reduction.yaml"),
+              "--brand", str(BRAND), "--sites", str(project / "content" / "sites.example.yaml")]
+    assert main(verify) == 0, capsys.readouterr()
+    capsys.readouterr()
+    flip_a_font_byte(project / "output" / "harm-reduction" / "sites" / "riverside-mobile-unit" / "flyer.pdf")
+    assert main(verify) == 1
+    printed = capsys.readouterr().out
+    assert ("harm-reduction/sites/riverside-mobile-unit/flyer.pdf" in printed
+            and "changed since it was built (its SHA-256 is not the one in" in printed), printed
+    assert printed.count("FAILED") == 1
