@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from .typesetting import unbreakable
+
 POINTS_PER_INCH = 72
+BREAKS = re.compile(r"[ \t\n\r\f\v]+")  # where a line may break: white space, but not a no-break space
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,8 @@ def wrap(text: str, font: FontMetrics, size: float, width: float) -> list[str]:
     """
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    # Broken at white space but not at a no-break space, which joins two words into one (see typesetting.py).
+    for word in BREAKS.split(unbreakable(text).strip(" \t\n\r\f\v")):
         candidate = f"{line} {word}" if line else word
         if font.width(candidate, size) <= width:
             line = candidate

@@ -9,6 +9,8 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from .typesetting import unbreakable
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -59,10 +61,19 @@ def numbered_groups(items, size: int) -> list[list[tuple[int, object]]]:
     return [numbered[start:start + size] for start in range(0, len(numbered), size)]
 
 
+def shown(value):
+    """Return a value as a template shows it: text with the no-break rules of typesetting.py applied."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return unbreakable(value)
+    return value
+
+
 @functools.cache
 def template_environment() -> jinja2.Environment:
-    """Return the environment: templates from templates/, escaped HTML, no undefined names."""
+    """Return the environment: templates from templates/, escaped HTML, no undefined names, and every text shown
+    with its no-break rules."""
     environment = jinja2.Environment(
+        finalize=shown,
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["html"]),
         undefined=jinja2.StrictUndefined,

@@ -280,3 +280,18 @@ def test_verify_names_a_site_flyer_changed_since_it_was_built(example_build, tmp
     assert ("harm-reduction/sites/riverside-mobile-unit/flyer.pdf" in printed
             and "changed since it was built (its SHA-256 is not the one in" in printed), printed
     assert printed.count("FAILED") == 1
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_time_range_of_a_sites_hours_is_broken_across_two_lines(example_build, language):
+    """"8:30 am to / 5 pm" and "10 / am" were printed: the no-break rules keep each range on one line."""
+    _, output = example_build
+    for site in load_sites(EXAMPLE).sites:
+        details = site.details_in(language)
+        if details is None:
+            continue
+        lines = [" ".join(line.split()) for line in
+                 PdfReader(flyer_of(output, site.folder, language)).pages[0].extract_text().splitlines()]
+        for hours in details.hours:
+            time_range = hours.split(", ")[-1].removeprefix("de ")
+            assert any(time_range in line for line in lines), (site.name, time_range, lines)

@@ -13,6 +13,7 @@ from ..deck_fit import overflowing_texts
 from ..errors import BuildError
 from ..model import Brand, Material
 from ..slideplan import Paragraph, Slide, SlidePlan, TableSlice, plan_slides
+from ..typesetting import unbreakable
 from .base import Builder
 
 EMU_PER_INCH = 914400
@@ -234,7 +235,7 @@ class DeckWriter:
             paragraph.space_before = Pt(0)
             paragraph.space_after = Pt(design.space_after(planned.size, number == len(paragraphs) - 1))
             run = paragraph.add_run()
-            run.text = planned.text
+            run.text = unbreakable(planned.text)  # as it was measured (see measure.wrap)
             run.font.size = Pt(planned.size)
             run.font.bold = planned.bold
             run.font.color.rgb = RGBColor.from_string(colour(text_colour))

@@ -317,7 +317,8 @@ def test_contacts_are_in_two_columns_with_the_name_in_bold(meeting_room):
     assert slide.slide_layout.name == "Two Columns"
     left, right = (shape.text_frame for shape in slide.placeholders if shape.placeholder_format.idx != 0)
     assert [(p.text, p.runs[0].font.bold) for p in left.paragraphs[:3]] == [
-        ("Front desk", True), ("Keys, signs and visitor badges", False), ("(203) 555-0100", False)]
+        ("Front desk", True), ("Keys, signs and visitor badges", False),
+        ("(203)\u00a0555-0100", False)]  # a no-break space: the number is never split over two lines
     assert "example.org/it" in left.text and "help@example.org" in left.text
     assert right.paragraphs[0].text == "Facilities office" and "facilities@example.org" in right.text
 

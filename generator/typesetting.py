@@ -1,0 +1,39 @@
+"""Where a line must not break, in every output and language: the no-break rules applied to the text shown.
+
+A reader stumbles over "8:30 am to" at the end of one line and "5 pm" at the start
+of the next, or over "10" and "am" split apart. The rules join, with no-break
+spaces:
+- a number and its unit or time of day: "4 mg", "20 pt", "10 am", "5 p. m.";
+- the two halves of the Spanish "a. m." and "p. m.";
+- a time range: "8:30 am to 5 pm", "de 8:30 a. m. a 5 p. m.", "10 – 11 am";
+- a phone number's area code and the rest: "(203) 555-0142".
+The PDFs apply them to every value their templates show (see templating.py), and
+the deck to every text it writes and measures (see builders/slides.py and measure.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+NO_BREAK = "\u00a0"
+
+# "a. m." and "p. m." (Spanish, with the space the RAE's style has) as one unit.
+_SPANISH_MERIDIEM = re.compile(r"\b([ap])\. (m\.)", re.IGNORECASE)
+# A number, then a unit or a time of day; the unit ends where no letter follows.
+_UNITS = (r"am|pm|a\.m\.|p\.m\.|[ap]\.\u00a0m\.|mg|mcg|ml|mL|g|kg|mm|cm|m|km|ft|lb|oz|pt|%|°F|°C|h|min|"
+          r"minutes?|minutos?|hours?|horas?|days?|días?")
+_NUMBER_AND_UNIT = re.compile(rf"(\d) (?=(?:{_UNITS})(?![^\W\d_]))")
+# A time, with its time of day if it has one, then the word or dash that leads to the next time.
+_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\u00a0(?:am|pm|a\.m\.|p\.m\.|[ap]\.\u00a0m\.))?"
+_TIME_RANGE = re.compile(rf"({_TIME}) (to|a|until|hasta|–|-) (?=\d)", re.IGNORECASE)
+_AREA_CODE = re.compile(r"(\(\d{3}\)) (?=\d)")
+
+
+def unbreakable(text: str) -> str:
+    """Return `text` with no-break spaces where a line must not break (see the module's rules)."""
+    if not any(character.isdigit() for character in text):
+        return text
+    text = _SPANISH_MERIDIEM.sub(rf"\1.{NO_BREAK}\2", text)
+    text = _NUMBER_AND_UNIT.sub(rf"\1{NO_BREAK}", text)
+    text = _TIME_RANGE.sub(rf"\1{NO_BREAK}\2{NO_BREAK}", text)
+    return _AREA_CODE.sub(rf"\1{NO_BREAK}", text)
