@@ -201,7 +201,8 @@ class Block:
 
 # What the flyer shows of a section, and of each kind of block when the section does not say.
 FLYER_MODES = ("full", "headlines", "heading", "no")
-FLYER_DEFAULTS = {"statements": "headlines", "steps": "headlines", "points": "full", "table": "headlines",
+# A table's row names alone say little from across a room, and its cells are too long for 24 pt type.
+FLYER_DEFAULTS = {"statements": "headlines", "steps": "headlines", "points": "full", "table": "no",
                   "text": "full", "callout": "full", "contacts": "headlines"}
 
 
@@ -219,8 +220,10 @@ class Section:
     flyer: str = doc(
         "What the flyer shows of this section: full (everything), headlines (statement headlines, steps, "
         "table row names and contact names; text and callouts are left out), heading (the heading alone) or no "
-        "(nothing). Left out, each block shows its kind's default: headlines for statements, steps, tables and "
-        "contacts, full for points, text and callouts.", _flyer_mode, default="")
+        "(nothing). Left out, each block shows its kind's default: headlines for statements, steps and contacts, "
+        "full for points, text and callouts, and nothing of a table. The flyer's type is never under 24 pt, to be "
+        "read from across a room: a material whose flyer does not fit shows less of some sections.",
+        _flyer_mode, default="")
 
     def flyer_mode(self, block: Block) -> str:
         """Return what the flyer shows of `block`: full, headlines, heading or no."""
@@ -388,6 +391,8 @@ class Brand(Located):
     website: str = doc("The organisation's web address without https://, e.g. example.org.")
     palette: Palette = doc("The brand colours.")
     fonts: Fonts = doc("The typefaces.")
+    phone: str = doc("The organisation's phone number as it should be printed, e.g. (203) 555-0100; the flyer "
+                     "shows it next to the website. Leave it out if there is no number for the public.", default="")
 
 
 def _twelve(months: tuple[str, ...]) -> str | None:
@@ -423,6 +428,7 @@ class Labels(Located):
     hours: str = doc("The heading of a site's opening hours on its flyer.")
     services: str = doc("The heading of what a site offers on its flyer.")
     scan_to_visit: str = doc("The caption under a site's QR code.")
+    learn_more: str = doc("The words before the organisation's website on the flyer.")
     qr_code: str = doc("The description of a site's QR code for screen readers: {address}.")
     example_mark: str = doc("The mark across the top of a flyer made from example sites.")
     translation_updating: str = doc("Added to the version line of a translation some of whose entries no longer "

@@ -78,6 +78,15 @@ def credits(material: Material) -> list[Expected]:
                        for detail in (author.name, author.role, author.organisation, author.email)]
 
 
+def credit_line(material: Material) -> list[Expected]:
+    """Return the credits as the flyer's footer line shows them: the heading, and each author's name and role."""
+    if material.credits is None:
+        return []
+    expected = [Expected(f"credits heading '{material.credits.heading}'", material.credits.heading)]
+    return expected + [Expected(f"credit '{detail}'", detail) for author in material.authors
+                       for detail in (author.name, author.role)]
+
+
 def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expected]:
     """Return every text of the material: each section's heading and blocks, and the credits."""
     expected = []
@@ -89,7 +98,7 @@ def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expect
 
 
 def flyer_shows(material: Material, with_site: bool = False) -> list[Expected]:
-    """Return what the flyer shows: what each section marks for it, and the credits.
+    """Return what the flyer shows: what each section marks for it, and the credits' line.
 
     A site's flyer gives the room of the text blocks to the site's panel, so it does not promise them.
     """
@@ -102,7 +111,7 @@ def flyer_shows(material: Material, with_site: bool = False) -> list[Expected]:
         for block, mode in zip(section.blocks, modes):
             if mode in ("full", "headlines") and not (with_site and block.kind == "text"):
                 expected += block_texts(section, block, mode)
-    return expected + credits(material)
+    return expected + credit_line(material)
 
 
 def handout_shows(material: Material) -> list[Expected]:

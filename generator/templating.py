@@ -14,10 +14,17 @@ from .typesetting import unbreakable
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+# Two last words longer than this are left apart: joined, they could be wider than a narrow column, which
+# would then break one of them between two letters.
+LONGEST_JOINED_ENDING = 15
+
+
 def keep_last_words_together(text: str) -> str:
     """Return `text` with its last two words joined by a no-break space, so no line ends with one word alone."""
     head, space, last = text.rpartition(" ")
-    return f"{head}\u00a0{last}" if space else text
+    if not space or len(head.rpartition(" ")[2]) + 1 + len(last) > LONGEST_JOINED_ENDING:
+        return text
+    return f"{head}\u00a0{last}"
 
 
 def css_counters(wording: str) -> str:
@@ -38,6 +45,14 @@ def shared_organisation(authors) -> str | None:
     """Return the organisation all `authors` belong to, or None when they differ."""
     organisations = {author.organisation for author in authors}
     return organisations.pop() if len(organisations) == 1 else None
+
+
+def credit_line(material) -> str:
+    """Return the authors in one line, each name with its role, then their organisation if they share one."""
+    organisation = shared_organisation(material.authors)
+    people = [f"{author.name}, {author.role}" + ("" if organisation else f", {author.organisation}")
+              for author in material.authors]
+    return " · ".join(people + ([organisation] if organisation else []))
 
 
 def points(inches: float) -> float:
@@ -84,6 +99,7 @@ def template_environment() -> jinja2.Environment:
     environment.filters["shared_organisation"] = shared_organisation
     environment.filters["css_counters"] = css_counters
     environment.filters["keep_last_words_together"] = keep_last_words_together
+    environment.filters["credit_line"] = credit_line
     environment.filters["points"] = points
     environment.filters["percent"] = percent
     environment.filters["paragraphs"] = paragraphs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 
 def fingerprint(english: str) -> str:
@@ -10,13 +11,16 @@ def fingerprint(english: str) -> str:
     return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:12]
 
 
-# Fields that are not translated text: the language and approval are the translation's own.
-_NOT_TRANSLATED = ("acknowledgements", "translation", "document.language", "document.status", "document.approved_by")
+# Fields that are not translated text: the language and approval are the translation's own, and what the
+# flyer shows of a section and the outputs' settings are choices, not words.
+_NOT_TRANSLATED = ("acknowledgements", "translation", "document.language", "document.status", "document.approved_by",
+                   "outputs")
+_SETTINGS = re.compile(r"^sections\[\d+\]\.flyer$")
 
 
 def translatable(fields) -> set[str]:
     """Return the fields that hold text to translate."""
-    return {field for field in fields if not field.startswith(_NOT_TRANSLATED)}
+    return {field for field in fields if not field.startswith(_NOT_TRANSLATED) and not _SETTINGS.match(field)}
 
 
 def parent_line(material, field: str) -> int | None:

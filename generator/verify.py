@@ -141,8 +141,11 @@ def missing_from(reading: Reading, expected: list[Expected]) -> tuple[str, ...]:
 
 
 def content_links(material: Material) -> set[str]:
-    """Return every link target the content gives: its authors' and contacts' e-mail, its contacts' web addresses."""
+    """Return every link target the content and brand give: the authors' and contacts' e-mail, the contacts' web
+    addresses, and the organisation's website."""
     links = {f"mailto:{author.email}" for author in material.authors if author.email}
+    if material.brand.website:
+        links.add(f"https://{material.brand.website}")
     for _, block, _ in material.blocks():
         if block.kind == "contacts":
             links |= {f"mailto:{contact.email}" for contact in block.content if contact.email}
@@ -151,8 +154,13 @@ def content_links(material: Material) -> set[str]:
 
 
 def promised_links(name: str, material: Material) -> set[str]:
-    """Return the links the output called `name` must have: the handout links every address the content gives."""
-    return content_links(material) if name == "handout" else set()
+    """Return the links the output called `name` must have: the handout links every address the content gives, and
+    the flyer the organisation's website."""
+    if name == "handout":
+        return content_links(material) - {f"https://{material.brand.website}"}
+    if name == "flyer" and material.brand.website:
+        return {f"https://{material.brand.website}"}
+    return set()
 
 
 def link_problems(links: tuple[str, ...], allowed: set[str], promised: set[str]) -> list[str]:

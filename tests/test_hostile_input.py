@@ -219,7 +219,9 @@ def test_a_word_too_long_for_any_line_is_broken_inside_its_box(capsys, tmp_path)
     folder = tmp_path / "output" / "content"
     # The handout cannot hold the word in its narrow first column on two pages: see the next test.
     built(capsys, content, folder, "flyer", "slides", "slides-handout", "facilitator-guide")
-    for name in ("flyer.pdf", "slides-handout.pdf", "facilitator-guide.pdf"):
+    # The flyer leaves the comparison to the other outputs.
+    assert LONG_WORD not in squeezed(pdf_text(folder / "flyer.pdf"))
+    for name in ("slides-handout.pdf", "facilitator-guide.pdf"):
         path = folder / name
         assert LONG_WORD in squeezed(pdf_text(path)), name
         pieces = word_runs(path, LONG_WORD)
@@ -260,17 +262,17 @@ def test_a_word_too_long_for_a_table_cell_is_broken_inside_it(capsys, tmp_path):
 def test_markup_in_the_text_is_shown_literally(capsys, tmp_path):
     text = edited(shipped(), "            - - Primary Goal", '            - - "Q&A <b>bold</b>"')
     text = edited(text, "          - headline: It is NOT unethical.",
-                  '          - headline: "It is NOT <script>alert(1)</script> unethical."')
+                  '          - headline: "<script>It is NOT</script> unethical."')
     content = written(tmp_path, text)
     folder = tmp_path / "output" / "content"
     built(capsys, content, folder)
     for name in PDFS:
         shown = pdf_text(folder / name)
-        assert shows(shown, "Q&A <b>bold</b>"), name
-        assert shows(shown, "It is NOT <script>alert(1)</script> unethical."), name
+        assert shows(shown, "Q&A <b>bold</b>") == (name != "flyer.pdf"), name  # the flyer leaves out the table
+        assert shows(shown, "<script>It is NOT</script> unethical."), name
     deck = deck_text(folder / "slides.pptx")
     assert "Q&A <b>bold</b>" in deck
-    assert "It is NOT <script>alert(1)</script> unethical." in deck
+    assert "<script>It is NOT</script> unethical." in deck
 
 
 ACCENTED = "Éducation: ¿Sí? ¡Año über!"
@@ -285,7 +287,7 @@ def test_accented_latin_is_printed_with_the_brand_fonts_own_glyphs(capsys, tmp_p
     built(capsys, content, folder)
     for name in PDFS:
         shown = pdf_text(folder / name)
-        assert shows(shown, ACCENTED), name
+        assert shows(shown, ACCENTED) == (name != "flyer.pdf"), name  # the flyer leaves out the table
         assert shows(shown, "Joanne Montgomery de la Sesión"), name
         assert fonts(folder / name) and all(fonts(folder / name).values()), f"{name} has a font it does not embed"
         assert all("Atkinson" in font for font in fonts(folder / name)), f"{name} borrowed another font"

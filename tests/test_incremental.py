@@ -248,13 +248,13 @@ def test_a_glossary_change_checks_the_unchanged_content_again(built):
 def test_site_flyers_alone_reuse_the_type_size_their_batch_found(built):
     state = built / "output" / ".build-state.json"
     sizes = json.loads(state.read_text())["sizes"]
-    assert sorted(sizes.values()) == [15.0, 15.5]  # Spanish, English
+    assert sorted(sizes.values()) == [22.5, 23.5]  # Spanish, English
     edit(built / SITES, "phone: (203) 555-0142", "phone: (203) 555-0143")
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
     assert json.loads(state.read_text())["sizes"] == sizes
     assert body_size(built / "output" / "harm-reduction" / "sites" / "harbor-street-wellness-center"
-                     / "flyer.pdf") == 15.5
+                     / "flyer.pdf") == 23.5
 
 
 def test_a_site_taken_out_of_the_sites_file_keeps_its_flyer_and_a_note_says_so(built):

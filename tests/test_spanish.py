@@ -52,10 +52,12 @@ def test_every_output_shows_every_principle_and_the_credits(spanish, spanish_out
     texts = {name: pdf_text(spanish_outputs / name) for name in PDFS}
     texts["slides.pptx"] = deck_text(spanish_outputs / "slides.pptx")
     for name, text in texts.items():
+        # The flyer, read from across a room, leaves the comparison and the e-mail addresses to the others.
+        on_flyer = name == "flyer.pdf"
         for row in spanish.sections[2].blocks[1].table.rows:
-            assert shows(text, row[0]), (name, row[0])
+            assert shows(text, row[0]) != on_flyer, (name, row[0])
         for author in spanish.authors:
-            assert shows(text, author.name) and shows(text, author.email), name
+            assert shows(text, author.name) and shows(text, author.email) != on_flyer, name
     assert verify_folder(spanish_outputs, spanish) and all(v.passed for v in verify_folder(spanish_outputs, spanish))
 
 

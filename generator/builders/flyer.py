@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..model import Block, Material
+from ..qr import qr_image
 from .base import PdfBuilder
 
 # The body type size is searched between these, in half points; 14 pt is the smallest a flyer may use.
-SMALLEST_BODY_PT = 14.0
 LARGEST_BODY_PT = 32.0
 
 # Blocks the flyer shows as a column of short lines, in either mode: two sections made only of
@@ -170,6 +170,9 @@ class FlyerBuilder(PdfBuilder):
     stylesheets = ("table.css", "flyer.css")
     max_pages = 1
     site_panel = False  # whether the flyer has a site's panel, which takes the room of the text blocks
+    # Read from across a waiting room, 2 m away: the statements are never smaller. What does not fit at this
+    # size is left off the flyer by the content (`flyer: heading` or `flyer: no`), not shrunk.
+    smallest_body = 24.0
 
     def build(self, material: Material, target: Path) -> None:
         document, _ = self.fit_to_one_page(material)
@@ -177,7 +180,9 @@ class FlyerBuilder(PdfBuilder):
 
     def render(self, material: Material, **layout):
         """Return the flyer laid out with `layout`, its sections chosen and arranged by flyer_rows."""
-        return super().render(material, rows=flyer_rows(material, self.site_panel), **layout)
+        website = material.brand.website
+        return super().render(material, rows=flyer_rows(material, self.site_panel),
+                              website_qr=qr_image(f"https://{website}") if website else "", **layout)
 
     def fit_to_one_page(self, material: Material, largest: float = LARGEST_BODY_PT,
                         too_long: str = "", **layout):
@@ -185,19 +190,19 @@ class FlyerBuilder(PdfBuilder):
 
         `too_long` says what to shorten when even the smallest size does not fit.
         """
-        smallest = self.render(material, body_size=SMALLEST_BODY_PT, **layout)
+        smallest = self.render(material, body_size=self.smallest_body, **layout)
         if len(smallest.pages) > 1:
             advice = too_long or (f"shorten the headlines, step lines, table row names or paragraphs the flyer "
                                   f"shows in {material.source}, or show less of a section there with "
                                   "`flyer: heading` or `flyer: no`")
             raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
-                             f"{SMALLEST_BODY_PT:g} pt text; {advice}")
+                             f"{self.smallest_body:g} pt text; {advice}")
         # A search over half points: `low` always fits, `high` never does. The first guess comes from how
         # much of the page the smallest size fills; from there the search steps half a point at a time the
         # way the guess was off, then doubles its step, until the answer is passed, and then halves the range
         # that is left. A good guess settles it in two layouts, and a poor one costs only a few more.
-        best, low, high = smallest, int(SMALLEST_BODY_PT * 2), int(largest * 2) + 1
-        middle = min(max(int(2 * size_that_fills(smallest, SMALLEST_BODY_PT)), low + 1), high - 1)
+        best, low, high = smallest, int(self.smallest_body * 2), int(largest * 2) + 1
+        middle = min(max(int(2 * size_that_fills(smallest, self.smallest_body)), low + 1), high - 1)
         direction, step, steps = 0, 1, 0
         while high - low > 1:
             document = self.render(material, body_size=middle / 2, **layout)

@@ -31,6 +31,7 @@ class SiteFlyerBuilder(FlyerBuilder):
     template = "site-flyer.html"
     stylesheets = ("table.css", "flyer.css", "site-flyer.css")
     site_panel = True
+    smallest_body = 14.0  # the site's panel, at its own fixed size, takes much of the page
 
     def common_size(self, material: Material, example: bool) -> float:
         """Return the body size of every flyer whose site's details fit the panel's least height."""

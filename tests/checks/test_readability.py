@@ -26,17 +26,22 @@ def test_the_shipped_content_is_within_its_targets(material):
     assert findings(material) == []
 
 
+def with_blocks(material, number: int, blocks):
+    """Return `material` with the blocks of section `number` replaced by `blocks`."""
+    sections = list(material.sections)
+    sections[number] = dataclasses.replace(sections[number], blocks=blocks)
+    return dataclasses.replace(material, sections=tuple(sections))
+
+
 def test_hard_client_text_is_reported_as_a_warning_on_its_first_line(material):
     heavy = "Comprehensive individualized interdisciplinary multidimensional rehabilitative interventions"
-    section = material.sections[2]
-    table = section.blocks[1].table
-    heavier = dataclasses.replace(table, rows=tuple((heavy, *row[1:]) for row in table.rows))
-    blocks = (section.blocks[0], dataclasses.replace(section.blocks[1], table=heavier))
-    hard = dataclasses.replace(material, sections=(*material.sections[:2], dataclasses.replace(section, blocks=blocks)))
+    section = material.sections[0]
+    statements = tuple(dataclasses.replace(statement, headline=heavy) for statement in section.blocks[0].statements)
+    hard = with_blocks(material, 0, (dataclasses.replace(section.blocks[0], statements=statements),))
     found = findings(hard)
-    # The table's row names are on the flyer and in the staff text of their section: both read too hard now.
+    # The headlines are on the flyer and in the staff text of their section: both read too hard now.
     assert [(f.rule, f.severity, f.field, f.line) for f in found] == [
         ("reading-grade", "warning", "flyer", material.line_of("document.title")),
-        ("reading-grade", "warning", "sections[2]", material.line_of("sections[2]"))]
+        ("reading-grade", "warning", "sections[0]", material.line_of("sections[0]"))]
     assert found[0].message.startswith("reads at grade ")
     assert found[0].message.endswith("(Flesch-Kincaid), above grade 8 for client-facing text")
