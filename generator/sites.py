@@ -78,6 +78,16 @@ class Site:
         "language when both the content and the site are translated into it.", default=None)
 
     @property
+    def phone_shown(self) -> str:
+        """Return the phone number as every flyer prints it, however it was written: (203) 555-0142, and its
+        extension as 'ext. 12'."""
+        match = _PHONE.fullmatch(self.phone)
+        digits = re.sub(r"[^0-9]", "", match["number"])[-10:]
+        extension = re.sub(r"[^0-9]", "", match.group(2) or "")
+        shown = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+        return f"{shown} ext. {extension}" if extension else shown
+
+    @property
     def web_shown(self) -> str:
         """Return the web address as a flyer prints it, without https:// or a closing slash."""
         return re.sub(r"^https?://(www\.)?", "", self.web).rstrip("/")

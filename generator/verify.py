@@ -529,7 +529,7 @@ def line_of(cells: tuple[str, ...], widths: list[int]) -> str:
 def site_flyer_shows(material: Material, site) -> list[Expected]:
     """Return what a site's flyer shows: what the flyer shows, and the site's details in its language."""
     details = site.details_in(material.document.language.split("-")[0].lower())
-    texts = [site.name, *site.address, site.phone, site.web_shown, *details.hours, *details.services]
+    texts = [site.name, *site.address, site.phone_shown, site.web_shown, *details.hours, *details.services]
     return flyer_shows(material, with_site=True) + [Expected(f"site detail '{text}'", text) for text in texts]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pypdfium2
@@ -160,7 +161,7 @@ def test_each_flyer_is_one_page_with_the_site_the_statements_and_the_authors(exa
     details = site.details_in(language)
     assert len(PdfReader(path).pages) == 1
     text = pdf_text(path)
-    for shown in (site.name, *site.address, site.phone, site.web_shown, *details.hours, *details.services):
+    for shown in (site.name, *site.address, site.phone_shown, site.web_shown, *details.hours, *details.services):
         assert shows(text, shown), shown
     for section in material.sections[:2]:
         for statement in section.blocks[0].statements:
@@ -300,3 +301,24 @@ def test_no_time_range_of_a_sites_hours_is_broken_across_two_lines(example_build
         for hours in details.hours:
             time_range = hours.split(", ")[-1].removeprefix("de ")
             assert any(time_range in line for line in lines), (site.name, time_range, lines)
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("(203) 555-0142", "(203) 555-0142"), ("203-555-0142", "(203) 555-0142"), ("203.555.0142", "(203) 555-0142"),
+    ("+1 203 555 0142", "(203) 555-0142"), ("2035550142 x12", "(203) 555-0142 ext. 12"),
+    ("(203) 555-0142 ext. 7", "(203) 555-0142 ext. 7"),
+])
+def test_every_phone_number_is_printed_in_one_format(written, shown):
+    site = dataclasses.replace(load_sites(EXAMPLE).sites[0], phone=written)
+    assert site.phone_shown == shown
+
+
+@pytest.mark.parametrize(("folder", "language"), FLYERS)
+def test_the_site_comes_first_under_the_title_with_its_phone_in_large_type(example_build, editions, folder,
+                                                                                 language):
+    path = flyer_of(example_build[1], folder, language)
+    site, material = site_in(folder), editions[language]
+    text = pdf_text(path)
+    assert text.index(site.name) < text.index(material.sections[0].heading)
+    phone = [size for shown, size in text_sizes(path) if site.phone_shown in shown.replace("\u00a0", " ")]
+    assert phone and min(phone) >= 20
