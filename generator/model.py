@@ -415,6 +415,7 @@ class Labels(Located):
     say: str = doc("Speaker notes giving what to say: {text}.")
     timing: str = doc("The timing line of speaker notes: {minutes} (a 'minute' or 'minutes' label), {elapsed}, "
                       "{total}.")
+    next_slide: str = doc("The last line of a slide's speaker notes, leading into the next slide: {title}.")
     minute: str = doc("One minute.")
     minutes: str = doc("Several minutes: {count}.")
     slides_handout_title: str = doc("The heading of the attendees' slide handout: {title}.")

@@ -430,14 +430,17 @@ class _Planner:
         return (own, f"facilitation.{name}") if own else (getattr(self.labels, name), f"labels.{name}")
 
     def timed(self) -> list[Slide]:
-        """Return the slides with each one's timing at the top of its notes."""
+        """Return the slides with each one's timing at the top of its notes, and the way on to the next slide
+        at the end, so that a trainer can lead into it before clicking."""
         total = sum(slide.minutes for slide in self.slides)
         elapsed, timed = 0, []
-        for slide in self.slides:
+        for number, slide in enumerate(self.slides):
             elapsed += slide.minutes
             timing = self.labels.timing.format(minutes=self.labels.duration(slide.minutes), elapsed=elapsed,
                                                total=total)
-            timed.append(replace(slide, notes=_notes(timing, slide.notes)))
+            following = self.slides[number + 1] if number + 1 < len(self.slides) else None
+            onward = self.labels.next_slide.format(title=following.title) if following else ""
+            timed.append(replace(slide, notes=_notes(timing, slide.notes, onward)))
         return timed
 
 

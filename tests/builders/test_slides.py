@@ -405,3 +405,13 @@ def test_libreoffice_opens_the_deck_with_one_page_per_slide(deck, outputs, tmp_p
     pages = PdfReader(tmp_path / "slides.pdf").pages
     assert len(pages) == len(deck.slides)
     assert shows(pages[0].extract_text(), deck.slides[0].shapes.title.text_frame.text)
+
+
+def test_every_slides_notes_end_by_leading_into_the_next_slide(deck, material):
+    """A trainer reads the way on before clicking: "Next: <the next slide's title>", on every slide but the last."""
+    slides = list(deck.slides)
+    notes = [slide.notes_slide.notes_text_frame.text.split("\n") for slide in slides]
+    titles = [slide.shapes.title.text_frame.text for slide in slides]
+    for number, (paragraphs, following) in enumerate(zip(notes, titles[1:]), start=1):
+        assert paragraphs[-1] == material.labels.next_slide.format(title=following), number
+    assert not notes[-1][-1].startswith("Next:")
