@@ -299,6 +299,12 @@ class Facilitation:
                                      "the closing slide.", default=())
     minutes: Minutes = doc("Minutes per kind of slide; the notes show them with a running total.",
                            default=Minutes())
+    trainer: str = doc("The name of whoever presents the session, shown on the title slide and, first, on the "
+                       "closing slide.", default="")
+    trainer_contact: str = doc("How the group can reach the trainer afterwards (an e-mail address or a phone "
+                               "number), shown under the trainer's name on the closing slide.", default="")
+    session_date: str = doc("When the session is given, as it should be shown on the title slide, e.g. "
+                            "'December 10, 2026'.", default="")
 
 
 def _page_budget(value: int) -> str | None:
@@ -415,6 +421,8 @@ class Labels(Located):
     say: str = doc("Speaker notes giving what to say: {text}.")
     timing: str = doc("The timing line of speaker notes: {minutes} (a 'minute' or 'minutes' label), {elapsed}, "
                       "{total}.")
+    trainer: str = doc("The label of the trainer on the closing slide.")
+    full_text: str = doc("The closing slide's pointer to the handout and the website: {website}.")
     next_slide: str = doc("The last line of a slide's speaker notes, leading into the next slide: {title}.")
     minute: str = doc("One minute.")
     minutes: str = doc("Several minutes: {count}.")

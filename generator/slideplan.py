@@ -321,7 +321,10 @@ class _Planner:
         if material.credits:
             named = "; ".join(f"{a.name}, {a.role}" for a in material.authors)
             notes.append(f"{material.credits.heading}: {named}, {self.organisations}.")
-        tries = [[Paragraph(document.subtitle, 28), *credits, Paragraph(material.version_line, 20)]
+        facilitation = material.facilitation
+        session = " · ".join(part for part in (facilitation.trainer, facilitation.session_date) if part)
+        given = [Paragraph(session, 24, bold=True)] if session else []
+        tries = [[Paragraph(document.subtitle, 28), *given, *credits, Paragraph(material.version_line, 20)]
                  for credits in self.ways_to_credit()]
         crowded = "credits.authors" if material.credits else "document.subtitle"
         bodies = (next(filter(None, (self.fit([lines], design.TITLE.bodies) for lines in tries)), None)
@@ -408,11 +411,20 @@ class _Planner:
             brand = material.brand
             people = [[Paragraph(brand.organisation, 28, bold=True), Paragraph(brand.place, 24),
                        Paragraph(brand.website, 20)]]
-        columns, (version_box,) = design.CLOSING.bodies[:2], design.CLOSING.bodies[2:]
-        version = (Paragraph(material.version_line, version_box.size),)
-        pages = [(*bodies, version) for bodies in self.flow(people, columns)]
+        facilitation = material.facilitation
+        trainer = [[Paragraph(facilitation.trainer, 28, bold=True), Paragraph(self.labels.trainer, 24),
+                    *([Paragraph(facilitation.trainer_contact, 20)] if facilitation.trainer_contact else [])]]
+        people = (trainer if facilitation.trainer else []) + people
+        columns, (footer_box,) = design.CLOSING.bodies[:2], design.CLOSING.bodies[2:]
+        website = material.brand.website
+        footer = " ".join(part for part in (self.labels.full_text.format(website=website) if website else "",
+                                            material.version_line) if part)
+        pages = [(*bodies, (Paragraph(footer, footer_box.size),)) for bodies in self.flow(people, columns)]
         title, field = self.own_or_label("closing_title")
         said = [material.facilitation.closing_cue,
+                *([f"{self.labels.trainer}: {facilitation.trainer}"
+                   + (f", {facilitation.trainer_contact}" if facilitation.trainer_contact else "")]
+                  if facilitation.trainer else []),
                 *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in material.authors)]
         if not material.authors:
             said.append(f"{material.brand.organisation}, {material.brand.place}: {material.brand.website}")

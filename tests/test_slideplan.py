@@ -270,7 +270,8 @@ def test_without_credits_the_title_slide_shows_no_authors_and_the_closing_slide_
     assert [p.text for p in title.bodies[0]] == ["What to do before, during and after a meeting",
                                                  "Version 2, March 2026"]
     assert [[p.text for p in body] for body in closing.bodies] == [
-        ["Liberation Programs, Inc.", "Bridgeport, CT", "liberationprograms.org"], [], ["Version 2, March 2026"]]
+        ["Liberation Programs, Inc.", "Bridgeport, CT", "liberationprograms.org"], [],
+        ["The full text is in the handout and at liberationprograms.org. Version 2, March 2026"]]
 
 
 def test_minutes_follow_each_kind_of_slide(tmp_path):
@@ -360,7 +361,7 @@ def test_many_authors_share_a_line_on_the_title_slide_and_continue_the_closing_s
     assert [slide.title for slide in closing] == ["Questions and contacts", "Questions and contacts (continued)"]
     names = [p.text for slide in closing for body in slide.bodies[:2] for p in body if p.bold]
     assert names == [f"Person {n} Example" for n in range(1, 6)]
-    assert all([p.text for p in slide.bodies[2]] == ["Version 2, March 2026"] for slide in closing)
+    assert all([p.text for p in slide.bodies[2]] == ["The full text is in the handout and at liberationprograms.org. Version 2, March 2026"] for slide in closing)
 
 
 @pytest.mark.parametrize("language", ["", ".es"])

@@ -415,3 +415,20 @@ def test_every_slides_notes_end_by_leading_into_the_next_slide(deck, material):
     for number, (paragraphs, following) in enumerate(zip(notes, titles[1:]), start=1):
         assert paragraphs[-1] == material.labels.next_slide.format(title=following), number
     assert not notes[-1][-1].startswith("Next:")
+
+
+def test_the_trainer_and_the_date_are_on_the_title_slide_and_the_trainer_first_on_the_closing_slide(material,
+                                                                                                     tmp_path):
+    facilitation = dataclasses.replace(material.facilitation, trainer="Alex Rivera", trainer_contact="(203) 555-0100",
+                                       session_date="December 10, 2026")
+    given = dataclasses.replace(material, facilitation=facilitation)
+    SlidesBuilder().build(given, tmp_path / "slides.pptx")
+    slides = list(Presentation(tmp_path / "slides.pptx").slides)
+    assert "\nAlex Rivera · December 10, 2026\n" in slide_texts(slides[0])[1].replace("\u00a0", " ")
+    closing = [text.replace("\u00a0", " ") for text in slide_texts(slides[-1])]
+    assert closing[0] == "Thank you! Questions and contacts"
+    assert closing[1].startswith("Alex Rivera\nYour trainer\n(203) 555-0100\nJohn Hamilton")
+    assert closing[-1] == ("The full text is in the handout and at liberationprograms.org. "
+                           f"{material.version_line}")
+    notes = slides[-1].notes_slide.notes_text_frame.text
+    assert "Your trainer: Alex Rivera, (203) 555-0100" in notes
