@@ -23,6 +23,7 @@ from .errors import BuildError
 from .fonts import face_file
 from .measure import Run, metrics, text_height, wrap
 from .model import Block, Material, Section
+from .typesetting import keep_last_words_together
 
 BULLET = "• "
 
@@ -156,7 +157,7 @@ class _Planner:
         """Return the largest size at which `title` fits its box; fail naming the content line if none does."""
         size = box.size
         while size >= box.min_size:
-            if self.fits([Paragraph(title, size, bold=True)], box):
+            if self.fits([Paragraph(keep_last_words_together(title), size, bold=True)], box):
                 return size
             size -= design.SIZE_STEP_PT
         raise BuildError(f"{self.where(field)}: {_quoted(title)} is too long for a slide title even at "

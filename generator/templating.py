@@ -9,22 +9,9 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from .typesetting import unbreakable
+from .typesetting import keep_last_words_together, unbreakable
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-# Two last words longer than this are left apart: joined, they could be wider than a narrow column, which
-# would then break one of them between two letters.
-LONGEST_JOINED_ENDING = 15
-
-
-def keep_last_words_together(text: str) -> str:
-    """Return `text` with its last two words joined by a no-break space, so no line ends with one word alone."""
-    head, space, last = text.rpartition(" ")
-    if not space or len(head.rpartition(" ")[2]) + 1 + len(last) > LONGEST_JOINED_ENDING:
-        return text
-    return f"{head}\u00a0{last}"
 
 
 def css_counters(wording: str) -> str:

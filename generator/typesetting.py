@@ -9,6 +9,8 @@ spaces:
 - a phone number's area code and the rest: "(203) 555-0142".
 The PDFs apply them to every value their templates show (see templating.py), and
 the deck to every text it writes and measures (see builders/slides.py and measure.py).
+Headings and titles also keep their last two words together (keep_last_words_together),
+so that none ends with one word alone on its last line.
 """
 
 from __future__ import annotations
@@ -37,3 +39,16 @@ def unbreakable(text: str) -> str:
     text = _NUMBER_AND_UNIT.sub(rf"\1{NO_BREAK}", text)
     text = _TIME_RANGE.sub(rf"\1{NO_BREAK}\2{NO_BREAK}", text)
     return _AREA_CODE.sub(rf"\1{NO_BREAK}", text)
+
+
+# Two last words longer than this are left apart: joined, they could be wider than a narrow column, which
+# would then break one of them between two letters.
+LONGEST_JOINED_ENDING = 15
+
+
+def keep_last_words_together(text: str) -> str:
+    """Return `text` with its last two words joined by a no-break space, so no line ends with one word alone."""
+    head, space, last = text.rpartition(" ")
+    if not space or len(head.rpartition(" ")[2]) + 1 + len(last) > LONGEST_JOINED_ENDING:
+        return text
+    return f"{head}{NO_BREAK}{last}"

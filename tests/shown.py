@@ -16,6 +16,11 @@ SIDE_MARGINS_IN = {"flyer.pdf": 0.5, "handout.pdf": 0.75, "slides-handout.pdf": 
 PDFS = tuple(SIDE_MARGINS_IN)
 
 
+def title_of(slide) -> str:
+    """Return a slide's title as a reader reads it: a no-break space (see generator/typesetting.py) is a space."""
+    return slide.shapes.title.text_frame.text.replace("\u00a0", " ")
+
+
 def deck_text(path: Path) -> str:
     """Return every text on every slide of the deck at `path` (text boxes and table cells), space-separated."""
     texts = []

@@ -373,3 +373,23 @@ def test_a_table_is_shared_out_evenly_so_no_slide_holds_a_single_row(language):
     assert sum(counts) == 10
     # Greedy filling gave the Spanish deck 3, 3, 3 and 1 rows; the fewest slides still, each about as full.
     assert max(counts) - min(counts) <= 1, counts
+
+
+@pytest.mark.parametrize("content", ["harm-reduction.yaml", "harm-reduction.es.yaml"])
+def test_no_slide_title_ends_with_one_word_alone_on_its_last_line(content):
+    from generator.fonts import face_file
+    from generator.measure import metrics, wrap
+    from generator.typesetting import keep_last_words_together
+
+    material = load_content(Path(__file__).resolve().parent.parent / "content" / content, BRAND)
+    plan = plan_slides(material)
+    font = metrics(face_file(material.brand.fonts.slides, True))
+
+    def alone(typeset) -> list[list[str]]:
+        wrapped = [wrap(typeset(slide.title), font, slide.title_size, slide.layout.title.text_width_pt)
+                   for slide in plan.slides]
+        return [lines for lines in wrapped if len(lines) > 1 and len(lines[-1].replace("\u00a0", " ").split()) == 1]
+
+    assert alone(keep_last_words_together) == []
+    if content == "harm-reduction.yaml":  # without the rule: "... encouraging drug / use."
+        assert alone(lambda title: title) == [["It is NOT enabling substance use or encouraging drug", "use."]]

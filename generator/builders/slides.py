@@ -13,7 +13,7 @@ from ..deck_fit import overflowing_texts
 from ..errors import BuildError
 from ..model import Brand, Material
 from ..slideplan import Paragraph, Slide, SlidePlan, TableSlice, plan_slides
-from ..typesetting import unbreakable
+from ..typesetting import keep_last_words_together, unbreakable
 from .base import Builder
 
 EMU_PER_INCH = 914400
@@ -191,7 +191,8 @@ class DeckWriter:
         palette = self.brand.palette
         light = planned.layout.dark
         slide.shapes.title.text_frame.text = ""
-        self.fill(slide.shapes.title.text_frame, [Paragraph(planned.title, planned.title_size, bold=True)],
+        title = keep_last_words_together(planned.title)  # as it was measured (see SlidePlanner.title_size)
+        self.fill(slide.shapes.title.text_frame, [Paragraph(title, planned.title_size, bold=True)],
                   palette.paper if light else palette.primary)
         bodies = [shape for shape in slide.placeholders if shape.placeholder_format.idx != 0]
         for number, shape in enumerate(bodies):

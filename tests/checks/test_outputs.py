@@ -180,6 +180,7 @@ def test_a_slide_without_a_title_placeholder(deck, material, tmp_path):
 def test_two_slides_with_the_same_title(deck, material, tmp_path):
     first = deck.slides[3].shapes.title.text_frame.text
     deck.slides[5].shapes.title.text_frame.paragraphs[0].runs[0].text = first
+    first = " ".join(first.split())  # as a reader hears it: a no-break space is a space
     save(deck, tmp_path)
     assert str(only_finding(tmp_path, material)) == (
         f"slides.pptx: unique-title: slide 6: The title '{first}' is also the title of slide 4, so people cannot "
