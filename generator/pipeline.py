@@ -91,13 +91,13 @@ def run(request: Request, show: Callable[[Report], None] = lambda report: None,
         # The content is read and checked before the output folder is touched. When only site flyers are
         # out of date, the main outputs being up to date shows that the content passed the checks already.
         content_checked = all(planned.site for planned in stale)
-        materials = build.load({planned.edition.subfolder for planned in stale}, content_checked)
+        wanted = {planned.edition.subfolder for planned in stale}
+        materials = build.load(wanted, content_checked)
         if not content_checked:
             report = check_editions(list(materials.values()), build.sites)
             show(report)
             if request.keep and report.fails():
                 raise ChecksFailed(report)
-        wanted = {planned.edition.subfolder for planned in stale}
         materials = {folder: material for folder, material in materials.items() if folder in wanted}
         with only_build_in(out_dir, build.outcome.notes):
             build.state = BuildState.read(out_dir)  # as the last build left it, now no other build can write
