@@ -200,8 +200,11 @@ def test_minutes_add_up(material):
     minutes = material.facilitation.minutes
     statements = sum(len(block.statements) for _, block, _ in material.blocks() if block.statements)
     tables = sum(1 for slide in plan.slides if slide.table)
+    discussion = sum(1 for slide in plan.slides if slide.title == material.labels.questions_title)
+    assert discussion == 1  # the material's three questions on one slide
     expected = (minutes.opening + minutes.agenda + len(material.sections) * minutes.section
-                + statements * minutes.statements + tables * minutes.table + minutes.closing)
+                + statements * minutes.statements + tables * minutes.table + discussion * minutes.questions
+                + minutes.closing)
     assert plan.minutes == expected
     assert plan.slides[-1].notes.startswith(f"Timing: about {minutes.closing} minutes ({expected} of {expected}")
 
