@@ -63,6 +63,12 @@ def numbered_groups(items, size: int) -> list[list[tuple[int, object]]]:
     return [numbered[start:start + size] for start in range(0, len(numbered), size)]
 
 
+def plain(value) -> markupsafe.Markup:
+    """Return a value, escaped, exactly as written: for the document's metadata (its title, author and
+    description), which readers compare with the content and which no line breaking concerns."""
+    return markupsafe.escape(value)
+
+
 def shown(value):
     """Return a value as a template shows it: text with the no-break rules of typesetting.py applied."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
@@ -87,6 +93,7 @@ def template_environment() -> jinja2.Environment:
     environment.filters["css_counters"] = css_counters
     environment.filters["keep_last_words_together"] = keep_last_words_together
     environment.filters["credit_line"] = credit_line
+    environment.filters["plain"] = plain
     environment.filters["points"] = points
     environment.filters["percent"] = percent
     environment.filters["paragraphs"] = paragraphs

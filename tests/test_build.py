@@ -179,3 +179,17 @@ def test_a_folder_a_build_wrote_is_marked_and_known_again_while_others_folders_a
     (folder / "manifest.json").unlink()
     with pytest.raises(BuildError, match="it already holds files that this tool did not write"):
         build(material, folder, ["flyer"])
+
+
+def test_a_title_with_a_number_and_its_unit_keeps_them_together_on_the_page_but_not_in_the_metadata(material,
+                                                                                                     tmp_path):
+    """The no-break rules are for lines on a page: a PDF's title must stay the content's, or its audit fails."""
+    from pypdf import PdfReader
+
+    title = "Understanding Harm Reduction in 10 minutes"
+    timed = dataclasses.replace(material, document=dataclasses.replace(material.document, title=title))
+    build(timed, tmp_path, ["flyer", "handout"])
+    for name in ("flyer.pdf", "handout.pdf"):
+        reader = PdfReader(tmp_path / name)
+        assert reader.metadata.title == title, name
+        assert "10\u00a0minutes" in reader.pages[0].extract_text(), name
