@@ -182,8 +182,10 @@ class _Build:
             except OutputsFailed as failed:
                 self.outcome.failures += failed.findings
             except BuildError as error:
+                # Said of the content files, not of the temporary folder `check` builds in.
+                sources = ", ".join(dict.fromkeys(material.source for material, _, _ in jobs))
                 self.outcome.failures.append(Finding(
-                    rule="build", severity=ERROR, file=str(self.out_dir), line=None, field="", message=str(error),
+                    rule="build", severity=ERROR, file=sources, line=None, field="", message=str(error),
                     suggestion="fix what the message names, then check again"))
             return
         built = build_held(jobs, self.out_dir, self.request.workers)

@@ -69,22 +69,15 @@ def table_cells(table) -> list[Expected]:
             for row in table.rows for column, cell in zip(table.columns[1:], row[1:])]
 
 
-def credits(material: Material) -> list[Expected]:
-    """Return the credits' heading and every detail of every author."""
+def credits(material: Material, with_contacts: bool = True) -> list[Expected]:
+    """Return the credits' heading and every author's name and role, and (`with_contacts`) organisation and
+    e-mail: the flyer's one footer line leaves those to the other outputs."""
     if material.credits is None:
         return []
     expected = [Expected(f"credits heading '{material.credits.heading}'", material.credits.heading)]
     return expected + [Expected(f"credit '{detail}'", detail) for author in material.authors
-                       for detail in (author.name, author.role, author.organisation, author.email)]
-
-
-def credit_line(material: Material) -> list[Expected]:
-    """Return the credits as the flyer's footer line shows them: the heading, and each author's name and role."""
-    if material.credits is None:
-        return []
-    expected = [Expected(f"credits heading '{material.credits.heading}'", material.credits.heading)]
-    return expected + [Expected(f"credit '{detail}'", detail) for author in material.authors
-                       for detail in (author.name, author.role)]
+                       for detail in (author.name, author.role,
+                                      *((author.organisation, author.email) if with_contacts else ()))]
 
 
 def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expected]:
@@ -111,7 +104,7 @@ def flyer_shows(material: Material, with_site: bool = False) -> list[Expected]:
         for block, mode in zip(section.blocks, modes):
             if mode in ("full", "headlines") and not (with_site and block.kind == "text"):
                 expected += block_texts(section, block, mode)
-    return expected + credit_line(material)
+    return expected + credits(material, with_contacts=False)
 
 
 def handout_shows(material: Material) -> list[Expected]:
