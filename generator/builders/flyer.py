@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,59 +186,79 @@ class FlyerBuilder(PdfBuilder):
                               website_qr=qr_image(f"https://{website}") if website else "", **layout)
 
     def fit_to_one_page(self, material: Material, largest: float = LARGEST_BODY_PT,
-                        too_long: str = "", **layout):
+                        too_long: str = "", tried: dict | None = None, **layout):
         """Return the flyer laid out in the largest body size up to `largest` that fits on one page, and that size.
 
-        `too_long` says what to shorten when even the smallest size does not fit.
+        `too_long` says what to shorten when even the smallest size does not fit. `tried`
+        holds layouts already made, by body size, for the search to start from.
         """
-        smallest = self.render(material, body_size=self.smallest_body, **layout)
-        if len(smallest.pages) > 1:
+        # A search over half points: `low` fits and `high` does not. Each layout shows how much of the page
+        # the text fills, and from the last two how fast it grows with the size; the next size tried is the
+        # one that would just fill the page. A good guess settles it in three or four layouts.
+        tried = dict(tried or {})
+        if not tried:
+            tried[self.smallest_body] = self.render(material, body_size=self.smallest_body, **layout)
+        fills = {size: share_filled(document) for size, document in tried.items()}
+        low = max((size for size, document in tried.items() if len(document.pages) == 1), default=None)
+        high = min((size for size, document in tried.items() if len(document.pages) > 1), default=largest + 0.5)
+        last = list(tried)[-1]
+        while low is None or high - low > 0.5:
+            floor = self.smallest_body if low is None else low + 0.5
+            size = min(max(_half_points(filling_size(fills, last)), floor), high - 0.5)
+            if size < self.smallest_body:
+                break
+            document = self.render(material, body_size=size, **layout)
+            tried[size], fills[size], last = document, share_filled(document), size
+            if len(document.pages) == 1:
+                low = size
+            else:
+                high = size
+        if low is None:
             advice = too_long or (f"shorten the headlines, step lines, table row names or paragraphs the flyer "
                                   f"shows in {material.source}, or show less of a section there with "
                                   "`flyer: heading` or `flyer: no`")
             raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
                              f"{self.smallest_body:g} pt text; {advice}")
-        # A search over half points: `low` always fits, `high` never does. The first guess comes from how
-        # much of the page the smallest size fills; from there the search steps half a point at a time the
-        # way the guess was off, then doubles its step, until the answer is passed, and then halves the range
-        # that is left. A good guess settles it in two layouts, and a poor one costs only a few more.
-        best, low, high = smallest, int(self.smallest_body * 2), int(largest * 2) + 1
-        middle = min(max(int(2 * size_that_fills(smallest, self.smallest_body)), low + 1), high - 1)
-        direction, step, steps = 0, 1, 0
-        while high - low > 1:
-            document = self.render(material, body_size=middle / 2, **layout)
-            fits = len(document.pages) == 1
-            if fits:
-                best, low = document, middle
-            else:
-                high = middle
-            direction = direction or (1 if fits else -1)
-            if direction == (1 if fits else -1) and low < middle + direction * step < high:
-                middle += direction * step
-                steps += 1
-                if steps >= 2:
-                    step *= 2
-            else:
-                direction, middle = 2, (low + high) // 2  # passed the answer: halve from now on
-        return best, low / 2
+        return tried[low], low
 
 
-# How the height of text grows with its size: a larger size makes both more lines and taller ones, so
-# nearly with the square. Measured on the flyers of both languages, with and without a site's panel.
+# How the height of text grows with its size when only one layout has been measured: a larger size makes both
+# more lines and taller ones, so nearly with the square.
 GROWTH = 1.9
 
 
-def size_that_fills(document, size: float) -> float:
-    """Return the body size at which a one-page document laid out in `size` would just fill its page.
+def _half_points(size: float) -> float:
+    """Return `size` rounded down to a half point."""
+    return math.floor(size * 2) / 2
+
+
+def filling_size(fills: dict[float, float], last: float) -> float:
+    """Return the body size whose text would just fill the page, from the shares of the page filled at the sizes
+    tried so far (`fills`), the size tried `last` and the one tried nearest to it."""
+    growth = GROWTH
+    others = [size for size in fills if size != last]
+    if others:
+        near = min(others, key=lambda size: abs(size - last))
+        if fills[near] > 0 and fills[last] > 0 and fills[near] != fills[last]:
+            growth = min(max(math.log(fills[last] / fills[near]) / math.log(last / near), 1.0), 3.0)
+    return last * max(1 / max(fills[last], 0.01), 0.01) ** (1 / growth)
+
+
+def share_filled(document) -> float:
+    """Return how much of the room on the page the text that grows with the body size takes: 1 fills it, and a
+    text running onto a second page takes more than 1.
 
     The parts of the body marked `data-fixed-size` in the template (the credits, a site's
-    panel) keep their size whatever the body's, so only the rest of the page is scaled.
+    panel) keep their size whatever the body's, so they are not counted.
     """
-    page = document.pages[0]._page_box
-    root = page.children[0]
-    used = root.position_y + root.margin_height() - page.content_box_y()
-    body = root.children[0]
-    fixed = sum(part.margin_height() for part in body.children
-                if getattr(part, "element", None) is not None and part.element.get("data-fixed-size") is not None)
-    scaled = max(used - fixed, 1.0)
-    return size * max((page.height - fixed) / scaled, 0.01) ** (1 / GROWTH)
+    used = fixed = 0.0
+    room = None
+    for page in document.pages:
+        box = page._page_box
+        root = box.children[0]
+        used += root.position_y + root.margin_height() - box.content_box_y()
+        body = root.children[0] if root.children else None
+        fixed += sum(part.margin_height() for part in (body.children if body is not None else [])
+                     if getattr(part, "element", None) is not None and part.element.get("data-fixed-size") is not None)
+        room = room if room is not None else box.height
+    return max(used - fixed, 1.0) / max(room - fixed, 1.0)

@@ -51,7 +51,8 @@ class SiteFlyerBuilder(FlyerBuilder):
         if len(document.pages) > 1:
             advice = (f"shorten the hours or services of {site.name} in {sites_file}, or the headlines, step "
                       f"lines and table row names the flyer shows in {material.source}")
-            document, size = self.fit_to_one_page(material, largest=common_size - 0.5, too_long=advice, **layout)
+            document, size = self.fit_to_one_page(material, largest=common_size - 0.5, too_long=advice,
+                                                  tried={common_size: document}, **layout)
         self.write(document, target)
         return size
 
