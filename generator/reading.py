@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import types
 import typing
@@ -28,6 +29,28 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+
+def while_unchanged(read):
+    """Wrap `read(path)` so that it reads a file once, and again only after the file has changed.
+
+    `watch` keeps one process running while the glossary or the word list is edited;
+    what was read before the edit must not be used after it.
+    """
+    @functools.lru_cache(maxsize=8)
+    def read_version(path: Path, version: tuple[int, int] | None):
+        return read(path)
+
+    @functools.wraps(read)
+    def reader(path: Path):
+        try:
+            status = Path(path).stat()
+            version = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            version = None  # gone: `read` says so in its own words
+        return read_version(Path(path), version)
+
+    return reader
 
 
 def read_yaml(path: Path, cls: type[Located]) -> Located:

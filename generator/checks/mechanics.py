@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..content import PROJECT
+from ..reading import while_unchanged
 from ..model import Material
 from .findings import ERROR, WARNING, Finding
 from .texts import prose
@@ -341,9 +342,13 @@ def dictionary():
     return SpellChecker(distance=1)
 
 
-@functools.cache
 def project_words(path: Path = WORD_LIST) -> frozenset[str]:
-    """Return the project's own correct words, read once from its word list."""
+    """Return the project's own correct words, from its word list as it is now."""
+    return _read_project_words(path)
+
+
+@while_unchanged
+def _read_project_words(path: Path) -> frozenset[str]:
     return read_word_list(path) if path.exists() else frozenset()
 
 

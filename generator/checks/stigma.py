@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 from ..model import Glossary, GlossaryTerm, Material
-from ..reading import read_yaml
+from ..reading import read_yaml, while_unchanged
 from .findings import Finding
 from .texts import prose
 
 GLOSSARY = Path(__file__).resolve().parent.parent.parent / "content" / "stigma-glossary.yaml"
 
 
-@functools.cache
 def load_glossary(path: Path = GLOSSARY) -> Glossary:
-    """Return the glossary of stigmatising terms."""
+    """Return the glossary of stigmatising terms, read again whenever the file has changed."""
+    return _read_glossary(path)
+
+
+@while_unchanged
+def _read_glossary(path: Path) -> Glossary:
     return read_yaml(path, Glossary)
 
 

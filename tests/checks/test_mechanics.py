@@ -215,3 +215,11 @@ def test_the_project_word_list_holds_only_words_the_dictionary_lacks():
 
 def test_the_dictionary_is_loaded_once():
     assert mechanics.dictionary() is mechanics.dictionary()
+
+
+def test_a_word_list_edited_while_the_generator_runs_is_read_again(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("Narcan\n", encoding="utf-8")
+    assert mechanics.project_words(words) == {"narcan"}
+    words.write_text("Narcan\nKloxxado  # a brand of naloxone\n", encoding="utf-8")
+    assert mechanics.project_words(words) == {"narcan", "kloxxado"}

@@ -73,3 +73,13 @@ def test_forms_of_a_word():
 
 def test_the_shipped_content_uses_only_the_acknowledged_term(material):
     assert [(f.field, f.term) for f in findings(material)] == [("sections[2].blocks[1].table.rows[6][0]", "Relapse")]
+
+
+def test_a_glossary_edited_while_the_generator_runs_is_read_again(tmp_path):
+    """`watch` keeps running while an editor adds a term; the next check must know it."""
+    glossary = tmp_path / "stigma-glossary.yaml"
+    entry = "  - term: {}\n    instead: [person who uses drugs]\n    severity: error\n    source: a test\n"
+    glossary.write_text("terms:\n" + entry.format("junkie"), encoding="utf-8")
+    assert [term.term for term in load_glossary(glossary).terms] == ["junkie"]
+    glossary.write_text("terms:\n" + entry.format("junkie") + entry.format("user"), encoding="utf-8")
+    assert [term.term for term in load_glossary(glossary).terms] == ["junkie", "user"]
