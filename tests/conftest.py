@@ -118,4 +118,3 @@ def pdf_text(path: Path) -> str:
 def page_texts(path: Path) -> list[str]:
     """Return the text of each page of the PDF at `path`, white space normalised."""
     return [words(page.extract_text()) for page in PdfReader(path).pages]
-
