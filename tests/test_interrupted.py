@@ -21,16 +21,16 @@ import pytest
 from generator.build import MARKER, build, only_build_in
 from generator.errors import BuildError
 
-from .conftest import ROOT, as_built_before
+from .conftest import ROOT, as_built_before, run_generator
 
 ONLY = ["--only", "flyer", "handout"]  # two outputs: enough for a commit to be caught half-way, and quick
 OUTPUTS = ["harm-reduction/flyer.pdf", "harm-reduction/handout.pdf"]
 
 
 def run(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    """Run `python -m generator build` in `project` and return the finished process."""
-    return subprocess.run([sys.executable, "-m", "generator", "build", *arguments], cwd=project,
-                          capture_output=True, text=True, timeout=180, env=environment())
+    """Run `python -m generator build` in `project` (in this process: only the build to be stopped needs its own)
+    and return what it printed and its exit status."""
+    return run_generator("build", *arguments, cwd=project)
 
 
 def environment() -> dict:
@@ -315,6 +315,5 @@ def test_a_real_build_killed_between_two_moves_is_finished_by_the_next_one(built
     assert ("note: output: finished replacing the outputs, which a stopped build had left half done"
             in finished.stderr.splitlines())
     assert_whole(output)
-    verified = subprocess.run([sys.executable, "-m", "generator", "verify"], cwd=built, capture_output=True,
-                              text=True, timeout=180, env=environment())
+    verified = run_generator("verify", cwd=built)
     assert verified.returncode == 0, verified.stdout + verified.stderr
