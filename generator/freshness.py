@@ -95,18 +95,30 @@ class BuildState:
         entry = self.outputs.get(output)
         if not isinstance(entry, dict) or entry.get("generator") != generator:
             return False
-        recorded = entry.get("inputs")
+        recorded, inputs = entry.get("inputs"), self._named(inputs)
         if not isinstance(recorded, dict) or any(recorded.get(name) != digest for name, digest in inputs.items()):
             return False
         read = {name: digest for name, digest in recorded.items() if name not in inputs}
-        if any(checksums.of(name) != digest for name, digest in read.items()):
+        if any(checksums.of(str((self.folder / name).resolve())) != digest for name, digest in read.items()):
             return False
         return checksums.of(str((self.folder / output).resolve())) == entry.get("sha256")
 
     def record(self, output: str, inputs: dict[str, str], generator: str, output_sha256: str) -> None:
         """Remember that `output` was just built from `inputs` and now has the checksum `output_sha256`."""
-        self.outputs[output] = {"generator": generator, "inputs": dict(sorted(inputs.items())),
+        self.outputs[output] = {"generator": generator, "inputs": dict(sorted(self._named(inputs).items())),
                                 "sha256": output_sha256}
+
+    def _named(self, inputs: dict[str, str]) -> dict[str, str]:
+        """Return `inputs` with each file inside the project (the folder that holds the output folder) named by
+        its path from the output folder, so that a project moved or copied elsewhere with its outputs still
+        knows which of them are up to date. Files outside it keep their full path."""
+        base = self.folder.resolve()
+        named = {}
+        for name, digest in inputs.items():
+            if os.path.isabs(name) and Path(name).is_relative_to(base.parent):
+                name = Path(os.path.relpath(name, base)).as_posix()
+            named[name] = digest
+        return named
 
     def forget(self, output: str) -> None:
         """Forget `output`, so that it is rebuilt next time."""

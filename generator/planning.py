@@ -76,7 +76,8 @@ def common_size_key(edition: Edition, brand: Path, example: bool, checksums: Che
     """Return a fingerprint of everything the common body size of `edition`'s site flyers depends on."""
     templates = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
     inputs = {**edition_inputs(edition, brand, checksums), **checksums.of_all(templates)}
-    return text_fingerprint(repr((sorted(inputs.items()), example, generator)))
+    files = sorted((Path(name).name, digest) for name, digest in inputs.items())  # wherever the project is
+    return text_fingerprint(repr((files, example, generator)))
 
 
 def site_output(site: Site, edition: Edition) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import logging
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,13 +39,28 @@ def material():
     return load_content(CONTENT, BRAND)
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """Return the folder `name` that `make(folder)` fills, made once for the whole run and shared by the test
+    processes: the first to ask makes it while the others wait for it. Tests only read what is in it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if base.name.startswith("popen-gw") else base  # pytest-xdist: one run's folder
+    folder = shared / f"shared-{name}"
+    with open(shared / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file is closed, or the process ends
+        if not (shared / f"shared-{name}.made").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a process that failed half-way left
+            folder.mkdir()
+            make(folder)
+            (shared / f"shared-{name}.made").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_output(tmp_path_factory) -> Path:
     """An output folder with every output of the shipped English content, built as `build` builds it: the content
     checked, every output audited and verified, then committed with the manifest."""
-    folder = tmp_path_factory.mktemp("output")
-    run(Request([CONTENT], BRAND, folder, languages=["en"], workers=2))
-    return folder
+    return made_once(tmp_path_factory, "output",
+                     lambda folder: run(Request([CONTENT], BRAND, folder, languages=["en"], workers=2)))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pptx import Presentation
 from generator.build import build
 from generator.deck_fit import overflowing_texts
 
-from .conftest import page_texts, shows
+from .conftest import made_once, page_texts, shows
 
 PDFS = ("flyer.pdf", "handout.pdf", "slides-handout.pdf", "facilitator-guide.pdf")
 
@@ -23,9 +23,7 @@ def slide_text(slide) -> str:
 def draft_outputs(material, tmp_path_factory):
     """Every output of the shipped content marked as a draft."""
     draft = dataclasses.replace(material, document=dataclasses.replace(material.document, status="draft"))
-    folder = tmp_path_factory.mktemp("draft")
-    build(draft, folder)
-    return folder
+    return made_once(tmp_path_factory, "draft", lambda folder: build(draft, folder))
 
 
 def test_every_pdf_page_names_the_version(material, outputs):

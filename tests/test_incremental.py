@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, pdf_text, run_generator, shows
+from .conftest import ROOT, made_once, pdf_text, run_generator, shows
 from .pdfs import text_sizes
 
 SITES = "content/sites.example.yaml"
@@ -64,54 +64,57 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def first_build(folder: Path) -> None:
+    """Copy the project's content into folder/project, build it, and keep what the build printed."""
+    shutil.copytree(ROOT / "content", folder / "project" / "content")
+    first = build(folder / "project")
+    (folder / "first.json").write_text(json.dumps([first.returncode, first.stdout, first.stderr]))
+
+
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    """A copy of the project's content, built once, and a spare copy of it as built."""
-    project = tmp_path_factory.mktemp("incremental") / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    first = build(project)
-    spare = project.with_name("as-built")
-    shutil.copytree(project, spare)
-    return project, spare, first
+def pristine(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A copy of the project's content built once for the whole run, and what its build printed."""
+    folder = made_once(tmp_path_factory, "incremental", first_build)
+    status, out, err = json.loads((folder / "first.json").read_text())
+    return folder / "project", subprocess.CompletedProcess(["build"], status, out, err)
 
 
 @pytest.fixture
-def built(pristine) -> Path:
-    """The project as its first build left it, in the same folder, since the build state names files by path."""
-    project, spare, _ = pristine
-    shutil.rmtree(project)
-    shutil.copytree(spare, project)
-    return project
+def built(pristine, tmp_path) -> Path:
+    """A copy of the project as its first build left it, in a folder of its own: the build state names the files
+    from the output folder, so the copy knows its outputs are up to date."""
+    return Path(shutil.copytree(pristine[0], tmp_path / "project"))
 
 
-@pytest.fixture(scope="module")
-def with_templates(tmp_path_factory):
-    """A copy of the whole project (code, templates and content) with its flyers and handouts built once, and a
-    spare copy of it as built.
+def with_templates_built(folder: Path) -> None:
+    """Copy the whole project into folder/project and build its flyers and handouts."""
+    for part in ("generator", "templates", "content"):
+        shutil.copytree(ROOT / part, folder / "project" / part, ignore=shutil.ignore_patterns("__pycache__"))
+    first = build_apart(folder / "project", "--only", "flyer", "handout")
+    assert first.returncode == 0, first.stderr
+
+
+@pytest.fixture
+def with_templates(tmp_path_factory, tmp_path) -> Path:
+    """A copy of the whole project (code, templates and content) with its flyers and handouts built.
 
     The code and templates are copied too, since the generator reads its templates
     from beside its code: editing them here leaves the real project alone.
     """
-    project = tmp_path_factory.mktemp("templates") / "project"
-    for part in ("generator", "templates", "content"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    first = build_apart(project, "--only", "flyer", "handout")
-    assert first.returncode == 0, first.stderr
-    spare = project.with_name("as-built")
-    shutil.copytree(project, spare)
-    return project, spare
+    built = made_once(tmp_path_factory, "with-templates", with_templates_built) / "project"
+    return Path(shutil.copytree(built, tmp_path / "project"))
 
 
 def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
-    first = pristine[2]
+    project, first = pristine
     assert first.returncode == 0, first.stderr
     assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + [MANIFEST])
-    assert sorted(path.name for path in (pristine[0] / "output").iterdir()) == [
+    assert sorted(path.name for path in (project / "output").iterdir()) == [
         ".build-state.json", ".teaching-materials", "harm-reduction", "manifest.json"]
     assert first.stdout.splitlines()[-1].startswith("Built 15, skipped 0 (unchanged), failed 0 in ")
 
 
-def test_a_second_build_rebuilds_nothing_and_touches_no_file(built):
+def test_a_second_build_rebuilds_nothing_and_touches_no_file_though_the_project_was_copied_elsewhere(built):
     before = snapshot(built)
     state = (built / "output" / ".build-state.json").read_bytes()
     finished = build(built)
@@ -130,9 +133,7 @@ def test_a_second_build_rebuilds_nothing_and_touches_no_file(built):
     ],
 )
 def test_a_changed_stylesheet_rebuilds_exactly_the_outputs_that_use_it(with_templates, stylesheet, rebuilt):
-    built, spare = with_templates
-    shutil.rmtree(built)
-    shutil.copytree(spare, built)
+    built = with_templates
     before = snapshot(built)
     with open(built / "templates" / stylesheet, "a", encoding="utf-8") as file:
         file.write("/* Edited after the first build. */\n")
@@ -250,9 +251,7 @@ def test_a_site_flyer_rebuilt_alone_has_the_type_size_it_has_in_a_full_build(bui
 
 def test_a_glossary_change_checks_the_unchanged_content_again(with_templates):
     """The main outputs passed the checks when they were built; a new glossary term can fail them now."""
-    built, spare = with_templates
-    shutil.rmtree(built)
-    shutil.copytree(spare, built)
+    built = with_templates
     before = snapshot(built)
     with open(built / "content" / "stigma-glossary.yaml", "a", encoding="utf-8") as glossary:
         glossary.write("  - term: stigma\n    instead: [prejudice]\n    severity: error\n    source: a test\n")

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.content import load_content
 
-from .conftest import BRAND, ROOT, page_texts, pdf_text, shows
+from .conftest import BRAND, ROOT, made_once, page_texts, pdf_text, shows
 from .shown import deck_text, title_of
 
 MATERIALS = ROOT / "tests" / "materials"
@@ -23,14 +23,15 @@ OUTPUTS = ("flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "fac
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """An output folder with every output of both fixture materials, built by one command."""
-    folder = tmp_path_factory.mktemp("materials")
-    content = folder / "content"
-    shutil.copytree(MATERIALS, content)
-    out = folder / "output"
-    status = main(["build", str(content / "room-setup.yaml"), str(content / "one-paragraph.yaml"),
-                   "--out", str(out), "--brand", str(BRAND)])
-    assert status == 0
-    return out
+
+    def build_both(folder: Path) -> None:
+        content = folder / "content"
+        shutil.copytree(MATERIALS, content)
+        status = main(["build", str(content / "room-setup.yaml"), str(content / "one-paragraph.yaml"),
+                       "--out", str(folder / "output"), "--brand", str(BRAND)])
+        assert status == 0
+
+    return made_once(tmp_path_factory, "materials", build_both) / "output"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from generator.content import load_content
 from generator.translation import fingerprint, translation_findings
 from generator.verify import verify_folder
 
-from .conftest import BRAND, ROOT, pdf_text, shows
+from .conftest import BRAND, ROOT, made_once, pdf_text, shows
 
 SPANISH = ROOT / "content" / "harm-reduction.es.yaml"
 PDFS = ("flyer.pdf", "handout.pdf", "slides-handout.pdf", "facilitator-guide.pdf")
@@ -28,9 +28,7 @@ def spanish():
 
 @pytest.fixture(scope="module")
 def spanish_outputs(spanish, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("output")
-    build_editions([(spanish, "es")], folder)
-    return folder / "es"
+    return made_once(tmp_path_factory, "spanish", lambda folder: build_editions([(spanish, "es")], folder)) / "es"
 
 
 def deck_text(path) -> str:
