@@ -280,6 +280,19 @@ class Cues:
 
 
 @dataclass(frozen=True)
+class SlideCoaching:
+    """The trainer's coaching for one slide, or for every slide of one title, in the trainer's own words."""
+
+    slide: str = doc("The title of the slide as the deck shows it, e.g. 'It Saves Lives'. A title several slides "
+                     "share, numbered in the deck ('Two approaches, compared (1 of 3)'), is given without its "
+                     "number and coaches all of them.")
+    message: str = doc("The one thing the group should take away from the slide (default: the statement's "
+                       "headline, or the heading of the part).", default="")
+    question: str = doc("A question to ask the group on the slide (default: the labels file's question for the "
+                        "kind of slide).", default="")
+
+
+@dataclass(frozen=True)
 class Facilitation:
     """How the training deck is presented: our own words for the trainer, not the organisation's text.
 
@@ -305,6 +318,12 @@ class Facilitation:
                                "number), shown under the trainer's name on the closing slide.", default="")
     session_date: str = doc("When the session is given, as it should be shown on the title slide, e.g. "
                             "'December 10, 2026'.", default="")
+    objectives: tuple[str, ...] = doc("What the group will be able to do by the end, on the facilitator guide's "
+                                      "front page (default: one per part of the session).", default=())
+    checklist: tuple[str, ...] = doc("What to bring and set up before the session, on the facilitator guide's "
+                                     "front page (default: the labels file's checklist).", default=())
+    slides: tuple[SlideCoaching, ...] = doc("The key message and the question of particular slides, where the "
+                                            "defaults will not do.", default=())
 
 
 def _page_budget(value: int) -> str | None:
@@ -401,8 +420,29 @@ class Brand(Located):
                      "shows it next to the website. Leave it out if there is no number for the public.", default="")
 
 
+def _four(headings: tuple[str, ...]) -> str | None:
+    return None if len(headings) == 4 else f"must be four headings, not {len(headings)}"
+
+
 def _twelve(months: tuple[str, ...]) -> str | None:
     return None if len(months) == 12 else f"must name the 12 months, January first, not {len(months)}"
+
+
+@dataclass(frozen=True)
+class Asks:
+    """A question for the group on each kind of slide, in the trainer's words."""
+
+    title: str = doc("On the title slide.")
+    agenda: str = doc("On the agenda slide.")
+    section: str = doc("On each slide that opens a part.")
+    statements: str = doc("On each statement slide.")
+    steps: str = doc("On each slide of steps.")
+    points: str = doc("On each slide of points.")
+    table: str = doc("On each slide of a table.")
+    text: str = doc("On each slide of running text.")
+    callout: str = doc("On each slide with a highlighted sentence.")
+    contacts: str = doc("On each slide of contacts.")
+    closing: str = doc("On the closing slide.")
 
 
 @dataclass(frozen=True)
@@ -418,7 +458,13 @@ class Labels(Located):
     continued: str = doc("The title of a continuation slide: {title}.")
     continued_of: str = doc("The title of one of several continuation slides: {title}, {number}, {total}.")
     continued_notes: str = doc("The speaker notes of a continuation slide.")
-    say: str = doc("Speaker notes giving what to say: {text}.")
+    key_message: str = doc("The speaker notes' line giving a slide's key message: {text}.")
+    ask: str = doc("The speaker notes' line giving the question to ask the group: {question}.")
+    opening_message: str = doc("The key message of the title slide.")
+    agenda_message: str = doc("The key message of the agenda slide: {count}, the number of parts.")
+    questions_message: str = doc("The key message of the slide of discussion questions.")
+    closing_message: str = doc("The key message of the closing slide.")
+    questions_for: Asks = doc("The question to ask on each kind of slide, unless the material gives its own.")
     timing: str = doc("The timing line of speaker notes: {minutes} (a 'minute' or 'minutes' label), {elapsed}, "
                       "{total}.")
     trainer: str = doc("The label of the trainer on the closing slide.")
@@ -431,7 +477,19 @@ class Labels(Located):
     facilitator_guide: str = doc("The name of the facilitator guide.")
     session: str = doc("The label of the session's length in the facilitator guide.")
     slides: str = doc("The label of the number of slides in the facilitator guide.")
-    on_the_slide: str = doc("The heading of what a slide shows, in the facilitator guide.")
+    presenter: str = doc("The label of the trainer's name on the facilitator guide's front page.")
+    session_date: str = doc("The label of the session's date on the facilitator guide's front page.")
+    objectives: str = doc("The heading of the learning objectives on the facilitator guide's front page.")
+    objective: str = doc("A learning objective made from a part's heading, when the material gives none: "
+                         "{heading}.")
+    checklist: str = doc("The heading of the checklist on the facilitator guide's front page.")
+    checklist_items: tuple[str, ...] = doc("What to bring and set up, when the material gives no checklist.")
+    agenda: str = doc("The heading of the timed agenda on the facilitator guide's front page.")
+    opening_part: str = doc("The agenda's name for the title and agenda slides.")
+    closing_part: str = doc("The agenda's name for the discussion and closing slides.")
+    time_span: str = doc("When a part of the agenda starts and ends, in minutes from the start: {start}, {end}.")
+    agenda_columns: tuple[str, ...] = doc("The headings of the timed agenda's columns: the part, when it starts "
+                                          "and ends, how long it takes, its slides.", _four)
     speaker_notes: str = doc("The heading of the speaker notes, in the facilitator guide.")
     phone: str = doc("The label before a site's phone number on its flyer.")
     hours: str = doc("The heading of a site's opening hours on its flyer.")

@@ -59,6 +59,8 @@ class Slide:
     table: TableSlice | None = None
     notes: str = ""
     minutes: int = 0
+    topic: str = ""  # the title before the deck numbered it: what the facilitation's coaching names
+    part: int = 0  # the part of the session: 0 the welcome, then one per section, then the closing
 
     @property
     def texts(self) -> list[str]:
@@ -89,11 +91,23 @@ class Page:
 
     bodies: tuple[tuple[Paragraph, ...], ...] = ()
     table: TableSlice | None = None
-    said: tuple[str, ...] = ()  # the notes, before the cue of the block's kind
+    message: str = ""  # the slide's key message, when it is not the heading of its section
+    said: tuple[str, ...] = ()  # what the notes say that the slide does not show
     layout: design.Layout = design.CONTENT
     title: str = ""  # a title of its own; left empty, the slide takes its section's heading, numbered
     field: str = ""  # the content field its own title comes from
     continued: bool = False  # the rest of the slide before: its notes say so, and it takes a minute
+
+
+@dataclass(frozen=True)
+class _Coaching:
+    """What a slide's notes say besides its timing: made with the slide, put together once the deck is whole."""
+
+    kind: str  # the kind of slide, which picks the default question: 'title', 'statements', 'closing' ...
+    message: str = ""
+    said: tuple[str, ...] = ()
+    cue: str = ""
+    continued: bool = False
 
 
 Item = Sequence[Paragraph]  # paragraphs kept on one slide where they fit: a step and its detail, a contact
@@ -110,7 +124,9 @@ class _Planner:
         # The slides handout draws every slide again in the print font, which sets wider: text must fit in both.
         self.print_font = material.brand.fonts.print
         self.slides: list[Slide] = []
+        self.coaching: list[_Coaching] = []
         self.titled: set[str] = set()
+        self.part = 0
 
     # Where a text comes from
 
@@ -232,12 +248,12 @@ class _Planner:
                 chunks.extend(sentence.split())
         return chunks
 
-    def titled_pages(self, title: str, field: str, pages, said: Sequence[str],
+    def titled_pages(self, title: str, field: str, pages, message: str = "",
                      layout: design.Layout = design.CONTENT) -> list[Page]:
-        """Return flowed `pages` all titled `title`: the first says `said`, the rest are marked as continued."""
+        """Return flowed `pages` all titled `title`, the first with the key `message`, the rest marked as continued."""
         total = len(pages)
-        return [Page(bodies, said=tuple(said) if number == 0 else (), layout=layout,
-                     title=self.continued_title(title, number, total), field=field, continued=number > 0)
+        return [Page(bodies, message=message, layout=layout, title=self.continued_title(title, number, total),
+                     field=field, continued=number > 0)
                 for number, bodies in enumerate(pages)]
 
     def continued_title(self, title: str, number: int, total: int) -> str:
@@ -287,21 +303,25 @@ class _Planner:
 
     # Adding slides
 
-    def add(self, layout, title, field, bodies=(), notes="", minutes=0, table=None):
+    def add(self, layout, title, field, bodies=(), minutes=0, table=None, *, coaching: _Coaching,
+            topic: str = "") -> None:
         """Add a slide whose boxes already fit; fail naming `field` if an earlier slide has its title."""
         if title in self.titled:
             raise BuildError(f"{self.where(field)}: two slides would be titled {_quoted(title)}; change one of them")
         self.titled.add(title)
         size = self.title_size(title, layout.title, field)
-        self.slides.append(Slide(layout, title, size, tuple(bodies), table, notes, minutes))
+        self.slides.append(Slide(layout, title, size, tuple(bodies), table, "", minutes, topic or title, self.part))
+        self.coaching.append(coaching)
 
-    def add_page(self, page: Page, title: str, field: str, cue: str, minutes: int) -> None:
-        """Add a slide a rule made, with notes of what it says and `cue`, or as the rest of the slide before."""
+    def add_page(self, page: Page, title: str, field: str, kind: str, cue: str, minutes: int,
+                 topic: str = "", message: str = "") -> None:
+        """Add a slide a rule made, with its coaching, or as the rest of the slide before."""
         if page.continued:
-            notes, minutes = self.labels.continued_notes, 1
+            coaching, minutes = _Coaching(kind, continued=True), 1
         else:
-            notes = _notes(*page.said, cue)
-        self.add(page.layout, title, field, page.bodies, notes, minutes, page.table)
+            coaching = _Coaching(kind, page.message or message, page.said, cue)
+        self.add(page.layout, title, field, page.bodies, minutes, page.table, coaching=coaching,
+                 topic=topic or page.title or title)
 
     # The deck
 
@@ -310,7 +330,9 @@ class _Planner:
         self.plan_opening()
         self.plan_agenda()
         for number, section in enumerate(self.material.sections):
+            self.part = number + 1
             self.plan_section(number, section)
+        self.part = len(self.material.sections) + 1
         self.plan_questions()
         self.plan_closing()
         return SlidePlan(tuple(self.timed()), self.font, self.material.document.language)
@@ -318,10 +340,6 @@ class _Planner:
     def plan_opening(self) -> None:
         """Add the title slide: the title, subtitle, authors and version; the notes open the session."""
         material, document = self.material, self.material.document
-        notes = [material.facilitation.opening_cue]
-        if material.credits:
-            named = "; ".join(f"{a.name}, {a.role}" for a in material.authors)
-            notes.append(f"{material.credits.heading}: {named}, {self.organisations}.")
         facilitation = material.facilitation
         session = " · ".join(part for part in (facilitation.trainer, facilitation.session_date) if part)
         given = [Paragraph(session, 24, bold=True)] if session else []
@@ -330,7 +348,8 @@ class _Planner:
         crowded = "credits.authors" if material.credits else "document.subtitle"
         bodies = (next(filter(None, (self.fit([lines], design.TITLE.bodies) for lines in tries)), None)
                   or self.fit_or_fail([tries[-1]], design.TITLE, crowded, "the title slide"))
-        self.add(design.TITLE, document.title, "document.title", bodies, _notes(*notes), self.minutes.opening)
+        self.add(design.TITLE, document.title, "document.title", bodies, self.minutes.opening,
+                 coaching=_Coaching("title", self.labels.opening_message, cue=facilitation.opening_cue))
 
     def ways_to_credit(self) -> list[list[Paragraph]]:
         """Return the ways the title slide may credit the authors, roomiest first."""
@@ -354,9 +373,10 @@ class _Planner:
         parts = [section.heading for section in self.material.sections] + [self.closing_title]
         agenda = [[Paragraph(f"{number}. {part}", 36)] for number, part in enumerate(parts, start=1)]
         title, field = self.own_or_label("agenda_title")
-        said = [facilitation.agenda_cue, *(item[0].text for item in agenda)]
-        for page in self.titled_pages(title, field, self.flow(agenda), said):
-            self.add_page(page, page.title, page.field, "", self.minutes.agenda)
+        message = self.labels.agenda_message.format(count=len(parts))
+        for page in self.titled_pages(title, field, self.flow(agenda), message):
+            self.add_page(page, page.title, page.field, "agenda", facilitation.agenda_cue, self.minutes.agenda,
+                          topic=title)
 
     def plan_section(self, number: int, section: Section) -> None:
         """Add a section's divider (with its opening text, if that fits), then the slides of its blocks."""
@@ -364,10 +384,9 @@ class _Planner:
         label = Paragraph(self.labels.part_of.format(number=number + 1, total=len(self.material.sections)), 28)
         blocks = list(enumerate(section.blocks))
         intro = self.divider_intro(label, blocks[0][1]) if blocks else None
-        said = [self.labels.say.format(text=" ".join(blocks[0][1].text))] if intro else []
         bodies = self.fit_or_fail([[label, *(intro or ())]], design.SECTION, f"{field}.heading", "the section slide")
-        self.add(design.SECTION, section.heading, f"{field}.heading", bodies,
-                 _notes(*said, self.material.facilitation.section_cue), self.minutes.section)
+        self.add(design.SECTION, section.heading, f"{field}.heading", bodies, self.minutes.section,
+                 coaching=_Coaching("section", section.heading, cue=self.material.facilitation.section_cue))
         pages = [(block.kind, page) for index, block in blocks[1 if intro else 0:]
                  for page in SLIDE_RULES[block.kind](self, block, f"{field}.blocks[{index}]")]
         self.add_section_pages(section.heading, f"{field}.heading", pages)
@@ -382,8 +401,8 @@ class _Planner:
                 # Numbered even when there is one: the section slide before it already has the plain heading.
                 count += 1
                 title, title_field = self.labels.numbered_title.format(title=heading, number=count, total=total), field
-            self.add_page(page, title, title_field, getattr(self.material.facilitation.cues, kind),
-                          getattr(self.minutes, kind))
+            self.add_page(page, title, title_field, kind, getattr(self.material.facilitation.cues, kind),
+                          getattr(self.minutes, kind), topic=page.title or heading, message=heading)
 
     def divider_intro(self, label: Paragraph, block: Block) -> list[Paragraph] | None:
         """Return a section's opening text if it fits on the section slide under `label` at full size, else None."""
@@ -400,8 +419,9 @@ class _Planner:
             return
         items = [[Paragraph(f"{BULLET}{question}", 32)] for question in questions]
         title = self.labels.questions_title
-        for page in self.titled_pages(title, "labels.questions_title", self.flow(items), questions):
-            self.add_page(page, page.title, page.field, "", self.minutes.questions)
+        for page in self.titled_pages(title, "labels.questions_title", self.flow(items),
+                                      self.labels.questions_message):
+            self.add_page(page, page.title, page.field, "questions", "", self.minutes.questions, topic=title)
 
     def plan_closing(self) -> None:
         """Add the closing slide: the authors in two columns with their contacts, and the version line."""
@@ -422,15 +442,9 @@ class _Planner:
                                             material.version_line) if part)
         pages = [(*bodies, (Paragraph(footer, footer_box.size),)) for bodies in self.flow(people, columns)]
         title, field = self.own_or_label("closing_title")
-        said = [material.facilitation.closing_cue,
-                *([f"{self.labels.trainer}: {facilitation.trainer}"
-                   + (f", {facilitation.trainer_contact}" if facilitation.trainer_contact else "")]
-                  if facilitation.trainer else []),
-                *(f"{a.name}, {a.role}, {a.organisation}: {a.email}" for a in material.authors)]
-        if not material.authors:
-            said.append(f"{material.brand.organisation}, {material.brand.place}: {material.brand.website}")
-        for page in self.titled_pages(title, field, pages, said, design.CLOSING):
-            self.add_page(page, page.title, page.field, "", self.minutes.closing)
+        for page in self.titled_pages(title, field, pages, self.labels.closing_message, design.CLOSING):
+            self.add_page(page, page.title, page.field, "closing", facilitation.closing_cue, self.minutes.closing,
+                          topic=title)
 
     @property
     def closing_title(self) -> str:
@@ -443,30 +457,51 @@ class _Planner:
         return (own, f"facilitation.{name}") if own else (getattr(self.labels, name), f"labels.{name}")
 
     def timed(self) -> list[Slide]:
-        """Return the slides with each one's timing at the top of its notes, and the way on to the next slide
-        at the end, so that a trainer can lead into it before clicking."""
+        """Return the slides with their notes: the timing first; then the key message, what to do and the question
+        to ask; and last the way on to the next slide, so that a trainer can lead into it before clicking."""
+        coached = self.coached()
         total = sum(slide.minutes for slide in self.slides)
         elapsed, timed = 0, []
-        for number, slide in enumerate(self.slides):
+        for number, (slide, coaching) in enumerate(zip(self.slides, self.coaching)):
             elapsed += slide.minutes
-            timing = self.labels.timing.format(minutes=self.labels.duration(slide.minutes), elapsed=elapsed,
-                                               total=total)
+            labels = self.labels
+            timing = labels.timing.format(minutes=labels.duration(slide.minutes), elapsed=elapsed, total=total)
             following = self.slides[number + 1] if number + 1 < len(self.slides) else None
-            onward = self.labels.next_slide.format(title=following.title) if following else ""
-            timed.append(replace(slide, notes=_notes(timing, slide.notes, onward)))
+            onward = labels.next_slide.format(title=following.title) if following else ""
+            if coaching.continued:
+                notes = _notes(timing, labels.continued_notes, onward)
+            else:
+                own = coached.get(slide.title) or coached.get(slide.topic)
+                message = (own and own.message) or coaching.message
+                question = (own and own.question) or getattr(labels.questions_for, coaching.kind, "")
+                notes = _notes(timing, labels.key_message.format(text=message) if message else "", *coaching.said,
+                               coaching.cue, labels.ask.format(question=question) if question else "", onward)
+            timed.append(replace(slide, notes=notes))
         return timed
+
+    def coached(self):
+        """Return the facilitation's coaching by the slide title it names; fail on one that names no slide."""
+        titles = {slide.title for slide in self.slides} | {slide.topic for slide in self.slides}
+        coached = {}
+        for number, entry in enumerate(self.material.facilitation.slides):
+            if entry.slide not in titles:
+                shown = "; ".join(dict.fromkeys(_quoted(slide.topic, 40) for slide in self.slides))
+                raise BuildError(f"{self.where(f'facilitation.slides[{number}].slide')}: no slide is titled "
+                                 f"{_quoted(entry.slide)}; name one of these: {shown}")
+            coached[entry.slide] = entry
+        return coached
 
 
 # The slide rules: what each kind of block puts on its slides and in their notes.
 
 def statement_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
-    """Give each statement a slide of its own: the headline as title, the body large below it."""
+    """Give each statement a slide of its own: the headline as title, the body large below it; the headline is
+    the slide's key message."""
     pages = []
     for index, statement in enumerate(block.statements):
-        said = f"{_sentence(statement.headline)} {statement.body}" if statement.body else statement.headline
         flowed = planner.flow([[Paragraph(statement.body, 40)]]) if statement.body else [()]
         pages += planner.titled_pages(statement.headline, f"{field}.statements[{index}].headline", flowed,
-                                      [planner.labels.say.format(text=said)])
+                                      statement.headline)
     return pages
 
 
@@ -475,28 +510,26 @@ def step_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
     items = [[Paragraph(f"{number}. {step.step}", 32, bold=True)]
              + ([Paragraph(step.detail, 28)] if step.detail else [])
              for number, step in enumerate(block.steps, start=1)]
-    return [Page(bodies, said=_read_aloud(bodies[0], " ")) for bodies in planner.flow(items)]
+    return [Page(bodies) for bodies in planner.flow(items)]
 
 
 def point_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
     """Show the points as a bulleted list, on as many slides as they need."""
     items = [[Paragraph(f"{BULLET}{point}", 32)] for point in block.points]
-    return [Page(bodies, said=tuple(p.text.removeprefix(BULLET) for p in bodies[0]))
-            for bodies in planner.flow(items)]
+    return [Page(bodies) for bodies in planner.flow(items)]
 
 
 def text_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
-    """Show the paragraphs as they are written, on as many slides as they need; the notes say them."""
+    """Show the paragraphs as they are written, on as many slides as they need."""
     items = [[Paragraph(text, 32)] for text in block.text]
-    return [Page(bodies, said=(planner.labels.say.format(text=" ".join(p.text for p in bodies[0])),))
-            for bodies in planner.flow(items)]
+    return [Page(bodies) for bodies in planner.flow(items)]
 
 
 def callout_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
-    """Show the sentence large on a slide of its own."""
+    """Show the sentence large on a slide of its own; it is the slide's key message."""
     bodies = planner.fit_or_fail([[Paragraph(block.callout, 40)]], design.CONTENT, f"{field}.callout",
                                  "the callout")
-    return [Page(bodies, said=(planner.labels.say.format(text=block.callout),))]
+    return [Page(bodies, message=block.callout)]
 
 
 def contact_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
@@ -505,20 +538,12 @@ def contact_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
              + [Paragraph(text, size) for text, size in ((contact.role, 24), (contact.phone, 20),
                                                          (contact.email, 20), (contact.web, 20)) if text]
              for contact in block.contacts]
-    return [Page(bodies, said=_read_aloud([paragraph for body in bodies for paragraph in body], " — "),
-                 layout=design.TWO_COLUMNS)
-            for bodies in planner.flow(items, design.TWO_COLUMNS.bodies)]
+    return [Page(bodies, layout=design.TWO_COLUMNS) for bodies in planner.flow(items, design.TWO_COLUMNS.bodies)]
 
 
 def table_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
-    """Show the table natively, its header row on every slide; the notes read each row across."""
-    columns = block.table.columns[1:]
-    pages = []
-    for part in planner.table_slices(block.table, f"{field}.table"):
-        said = tuple(" — ".join([row[0], *(f"{column}: {cell}" for column, cell in zip(columns, row[1:]))])
-                     for row in part.rows)
-        pages.append(Page(table=part, said=said, layout=design.TABLE))
-    return pages
+    """Show the table natively, its header row on every slide."""
+    return [Page(table=part, layout=design.TABLE) for part in planner.table_slices(block.table, f"{field}.table")]
 
 
 SLIDE_RULES: dict[str, Callable[[_Planner, Block, str], list[Page]]] = {
@@ -542,16 +567,6 @@ def _spread(items: Sequence[Item], boxes: int) -> list[list[Paragraph]]:
 def _slides(boxes: list, per_slide: int) -> int:
     """Return how many slides `boxes` filled boxes take, `per_slide` to a slide."""
     return -(-len(boxes) // per_slide)
-
-
-def _read_aloud(paragraphs, separator: str) -> tuple[str, ...]:
-    """Return lines as the notes read them: each bold line with the lines under it, joined by `separator`."""
-    groups: list[list[str]] = []
-    for paragraph in paragraphs:
-        if paragraph.bold or not groups:
-            groups.append([])
-        groups[-1].append(paragraph.text)
-    return tuple(separator.join(group) for group in groups)
 
 
 def _quoted(text: str, longest: int = 60) -> str:
@@ -592,11 +607,6 @@ def _shared_out(header_heights, heights, room: float) -> list[list[int]]:
         groups.insert(0, list(range(first, last)))
         last = first
     return groups
-
-
-def _sentence(headline: str) -> str:
-    """Return a headline as it is read aloud before its body: 'It Saves Lives' becomes 'It Saves Lives:'."""
-    return headline if headline[-1] in ".:!?" else f"{headline}:"
 
 
 def printed_height(runs: list[Run], family: str, width: float) -> float:

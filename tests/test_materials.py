@@ -124,4 +124,5 @@ def test_without_authors_the_closing_slide_names_the_organisation_to_contact(bui
     shown = " ".join(shape.text_frame.text for shape in closing.shapes if shape.has_text_frame)
     for detail in ("Liberation Programs, Inc.", "Bridgeport, CT", "liberationprograms.org"):
         assert detail in shown
-    assert "liberationprograms.org" in closing.notes_slide.notes_text_frame.text
+    notes = closing.notes_slide.notes_text_frame.text
+    assert "Key message: " in notes and "liberationprograms.org" not in notes  # shown, not read out again

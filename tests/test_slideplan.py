@@ -170,12 +170,14 @@ def test_one_statement_per_slide_with_its_headline_as_title_and_its_body_below(m
             assert body[0].size == 40
 
 
-def test_the_comparisons_opening_text_is_on_its_section_slide_and_said(material):
+def test_the_comparisons_opening_text_is_on_its_section_slide_and_its_notes_give_the_trainers_key_message(material):
     section = material.sections[2]
     divider = next(slide for slide in plan_slides(material).slides if slide.title == section.heading)
     shown = [paragraph.text for paragraph in divider.bodies[0]]
     assert shown == ["Part 3 of 3", *section.blocks[0].text]
-    assert f"Say: {' '.join(section.blocks[0].text)}" in divider.notes
+    coaching = next(entry for entry in material.facilitation.slides if entry.slide == section.heading)
+    assert f"Key message: {coaching.message}" in divider.notes
+    assert section.blocks[0].text[0] not in divider.notes
 
 
 def test_the_table_slides_are_numbered_across_the_section_with_the_header_on_each(material):
@@ -186,9 +188,10 @@ def test_the_table_slides_are_numbered_across_the_section_with_the_header_on_eac
     assert all(slide.table.header == table.columns for slide in slides)
     assert all(slide.table.shares == (0.24, 0.38, 0.38) for slide in slides)
     assert [row for slide in slides for row in slide.table.rows] == list(table.rows)
-    first = table.rows[0]
-    assert (f"{first[0]} — {table.columns[1]}: {first[1]} — {table.columns[2]}: {first[2]}"
-            in slides[0].notes)
+    # The notes coach through the table, and do not read its rows out again.
+    assert all(material.facilitation.cues.table in slide.notes for slide in slides)
+    assert all(f"Ask: {material.labels.questions_for.table}" in slide.notes for slide in slides)
+    assert not any(row[1] in slide.notes for slide in slides for row in table.rows)
 
 
 def test_the_plan_is_computed_once(material):
@@ -290,7 +293,9 @@ def test_a_short_opening_text_joins_its_section_slide(tmp_path):
     assert [slide.title for slide in plan.slides] == ["Meeting Room House Rules", "What this session covers",
                                                       "The rules", "Questions and contacts"]
     assert [p.text for p in plan.slides[2].bodies[0]] == ["Part 1 of 1", *SHORT_RULES]
-    assert f"Say: {' '.join(SHORT_RULES)}" in plan.slides[2].notes
+    # The notes coach, and do not read the slide out again.
+    assert "Key message: The rules" in plan.slides[2].notes
+    assert SHORT_RULES[0] not in plan.slides[2].notes
 
 
 def test_a_long_opening_text_gets_slides_of_its_own(tmp_path):
@@ -302,7 +307,8 @@ def test_a_long_opening_text_gets_slides_of_its_own(tmp_path):
     assert own and [slide.title for slide in own] == [f"The rules ({n} of {len(own)})" for n in range(1, len(own) + 1)]
     shown = " ".join(p.text for slide in own for p in slide.bodies[0])
     assert shown == " ".join(LONG_RULES)
-    assert all(slide.notes.split("\n\n")[1].startswith("Say: ") for slide in own)
+    assert all(slide.notes.split("\n\n")[1] == "Key message: The rules" for slide in own[:1])
+    assert all("Continued from the previous slide" in slide.notes for slide in own[1:])
 
 
 def test_a_long_list_of_steps_flows_onto_numbered_slides(tmp_path):
@@ -396,3 +402,55 @@ def test_no_slide_title_ends_with_one_word_alone_on_its_last_line(content):
     assert alone(keep_last_words_together) == []
     if content == "harm-reduction.yaml":  # without the rule: "... encouraging drug / use."
         assert alone(lambda title: title) == [["It is NOT enabling substance use or encouraging drug", "use."]]
+
+
+# Speaker notes that coach
+
+
+def test_every_slide_but_a_continuation_has_a_key_message_a_question_and_the_way_on(material):
+    slides = plan_slides(material).slides
+    for number, slide in enumerate(slides):
+        paragraphs = slide.notes.split("\n\n")
+        assert paragraphs[0].startswith("Timing: about "), slide.title
+        assert paragraphs[1].startswith("Key message: "), slide.title
+        asked = [paragraph for paragraph in paragraphs if paragraph.startswith("Ask: ")]
+        # The slide of discussion questions is all questions: the notes add none of their own.
+        assert len(asked) == (0 if slide.title == material.labels.questions_title else 1), slide.title
+        if number + 1 < len(slides):
+            assert paragraphs[-1] == f"Next: {slides[number + 1].title}"
+
+
+def test_the_facilitations_coaching_of_a_slide_replaces_the_defaults_on_every_slide_of_that_title(tmp_path):
+    coached = MEETING_ROOM.replace("facilitation:\n", """facilitation:
+  slides:
+    - slide: Which room to choose
+      message: Pick the room by the number of guests first.
+      question: Which room did you last book, and why?
+    - slide: Who to call (1 of 2)
+      question: Whom would you call first?
+""")
+    slides = {slide.title: slide for slide in plan_slides(written(tmp_path, coached)).slides}
+    # The section slide and the table's slide share the title the coaching names.
+    for title in ("Which room to choose", "Which room to choose (1 of 1)"):
+        assert "Key message: Pick the room by the number of guests first." in slides[title].notes
+        assert "Ask: Which room did you last book, and why?" in slides[title].notes
+    # Coaching one numbered slide leaves the others of its title to the defaults.
+    assert "Ask: Whom would you call first?" in slides["Who to call (1 of 2)"].notes
+    assert "Key message: Who to call" in slides["Who to call (1 of 2)"].notes  # the default: its part's heading
+    assert "Ask: Why might this matter to the people we serve?" in slides["Who to call (2 of 2)"].notes
+    assert "Ask: Which step is hardest in practice, and why?" in slides["Before the meeting (1 of 2)"].notes
+
+
+def test_coaching_of_a_slide_the_deck_does_not_have_names_its_line_and_the_titles(tmp_path):
+    coached = MEETING_ROOM.replace("facilitation:\n", """facilitation:
+  slides:
+    - slide: Which rooms to choose
+      question: Which room did you last book?
+""")
+    material = written(tmp_path, coached)
+    with pytest.raises(BuildError) as caught:
+        plan_slides(material)
+    line = coached.splitlines().index("    - slide: Which rooms to choose") + 1
+    assert str(caught.value).startswith(
+        f"{material.source}:{line}: facilitation.slides[0].slide: no slide is titled 'Which rooms to choose'; "
+        "name one of these: 'Setting Up the Meeting Room'; 'What this session covers'; 'Before the meeting'")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import deck_design as design
@@ -11,6 +10,7 @@ from ..errors import BuildError
 from ..model import Material
 from ..slideplan import SlidePlan, plan_slides
 from .base import PdfBuilder
+from .miniature import Miniature, overflowing_miniatures
 
 SLIDES_PER_PAGE = 3
 # Wide enough that the deck's smallest type (20 pt) still prints at 7 pt, and narrow enough
@@ -19,25 +19,6 @@ MINIATURE_WIDTH_IN = 4.75
 SMALLEST_PRINTED_PT = 7.0
 # Ruled lines beside each miniature, 0.3 in apart like a notepad's, as many as its height holds.
 NOTE_LINES = 8
-# Half a CSS pixel: how far a laid-out line may stray over its box through rounding alone.
-_TOLERANCE_PX = 0.5
-
-
-@dataclass(frozen=True)
-class Miniature:
-    """A slide drawn on paper: the deck's own boxes and type sizes, all scaled down by one factor."""
-
-    width: float  # inches
-
-    @property
-    def scale(self) -> float:
-        """Return how many points are printed for each point on the slide."""
-        return self.width / design.SLIDE_WIDTH
-
-    @property
-    def height(self) -> float:
-        """Return the miniature's height in inches, keeping the slide's 16:9 shape."""
-        return design.SLIDE_HEIGHT * self.scale
 
 
 class SlidesHandoutBuilder(PdfBuilder):
@@ -47,7 +28,7 @@ class SlidesHandoutBuilder(PdfBuilder):
     filename = "slides-handout.pdf"
     description = "the deck printed three slides to a page with lines for notes, for attendees"
     template = "slides-handout.html"
-    stylesheets = ("pages.css", "slides-handout.css")
+    stylesheets = ("pages.css", "miniature.css", "slides-handout.css")
 
     def build(self, material: Material, target: Path) -> None:
         self.write(self.lay_out(material, plan_slides(material)), target)
@@ -77,42 +58,3 @@ def check_type_prints_large_enough(plan: SlidePlan, miniature: Miniature) -> Non
     if printed < SMALLEST_PRINTED_PT:
         raise BuildError(f"slides-handout.pdf: the slides' {min(sizes):g} pt type would print at {printed:.1f} pt, "
                          f"below {SMALLEST_PRINTED_PT:g} pt; make the miniatures wider")
-
-
-def overflowing_miniatures(document) -> list[str]:
-    """Return a sentence for each text area of a miniature whose laid-out lines reach outside it."""
-    problems = []
-    for page in document.pages:
-        # WeasyPrint offers no public view of where it placed each box; its page box tree is the only one.
-        for frame in _boxes_with_class(page._page_box, "miniature"):
-            number = frame.element.get("data-slide")
-            for area in _boxes_with_class(frame, "area"):
-                if _reaches_outside(area):
-                    what = area.element.get("class").split()[1]
-                    problems.append(f"slide {number}: the {what} does not fit its box")
-    return problems
-
-
-def _boxes_with_class(root, name: str):
-    """Yield the laid-out boxes under `root` made for elements of class `name` (not their continuations)."""
-    for box in root.descendants(placeholders=True):
-        element = getattr(box, "element", None)
-        classes = element.get("class", "").split() if element is not None else []
-        if name in classes and getattr(box, "element_tag", "").isalpha():
-            yield box
-
-
-def _reaches_outside(area) -> bool:
-    """Return whether any line of text in `area` lies outside its content box."""
-    from weasyprint.formatting_structure.boxes import LineBox, TextBox
-
-    left, top = area.content_box_x(), area.content_box_y()
-    right, bottom = left + area.width, top + area.height
-    for box in area.descendants(placeholders=True):
-        if isinstance(box, LineBox):
-            if box.position_y < top - _TOLERANCE_PX or box.position_y + box.height > bottom + _TOLERANCE_PX:
-                return True
-        elif isinstance(box, TextBox):
-            if box.position_x < left - _TOLERANCE_PX or box.position_x + box.width > right + _TOLERANCE_PX:
-                return True
-    return False

@@ -1,8 +1,9 @@
-"""The facilitator guide: every slide with its content, its full speaker notes and its time."""
+"""The facilitator guide: a front page to prepare the session, then every slide's picture beside its notes."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pypdf import PdfReader
 
@@ -24,14 +25,49 @@ def notes_paragraphs(slide) -> list[str]:
     return [paragraph for paragraph in slide.notes.split("\n\n") if paragraph.strip()]
 
 
-def test_the_cover_gives_the_session_time_and_the_number_of_slides(material, outputs):
+def test_the_front_page_gives_the_session_objectives_checklist_and_a_timed_agenda(material, outputs):
     plan = plan_slides(material)
-    cover = page_texts(outputs / GUIDE)[0]
-    assert shows(cover, material.document.title)
-    # Read before the first slide, so the timings in the notes cannot stand in for it.
-    before_the_slides = cover[:re.search(r"\bslide 1\b", cover, re.IGNORECASE).start()]
-    assert re.search(rf"\bsession {plan.minutes} minutes\b", before_the_slides, re.IGNORECASE)
-    assert re.search(rf"\bslides {len(plan.slides)}\b", before_the_slides, re.IGNORECASE)
+    front = page_texts(outputs / GUIDE)[0]
+    assert shows(front, material.document.title)
+    assert not re.search(r"\bslide 1\b", front, re.IGNORECASE), "the slides start on the front page"
+    assert re.search(rf"\bsession {plan.minutes} minutes\b", front, re.IGNORECASE)
+    assert re.search(rf"\bslides {len(plan.slides)}\b", front, re.IGNORECASE)
+    facilitation = material.facilitation
+    assert facilitation.objectives and facilitation.checklist
+    for line in (*facilitation.objectives, *facilitation.checklist):
+        assert shows(front, line), line
+    # The agenda: each part with when it starts and ends and how long it takes, from the slide plan.
+    parts = ["Welcome and agenda", *(section.heading for section in material.sections), "Discussion and closing"]
+    spans = re.findall(r"(\d+)–(\d+) min (\d+) minutes? (\d+)", front)
+    assert len(spans) == len(parts)
+    assert [int(start) for start, _, _, _ in spans] == [0] + [int(end) for _, end, _, _ in spans[:-1]]
+    assert all(int(end) - int(start) == int(minutes) for start, end, minutes, _ in spans)
+    assert int(spans[-1][1]) == plan.minutes and sum(int(count) for *_, count in spans) == len(plan.slides)
+    for part, start in zip(parts, [start for start, *_ in spans]):
+        assert shows(front, f"{part} {start}–"), part
+
+
+def test_a_guide_without_objectives_or_checklist_draws_them_from_the_material_and_the_labels(meeting_room_deck):
+    material, folder = meeting_room_deck
+    assert not material.facilitation.objectives and not material.facilitation.checklist
+    front = page_texts(folder / GUIDE)[0]
+    for section in material.sections:
+        assert shows(front, f"Talk through “{section.heading}” in their own words.")
+    for item in material.labels.checklist_items:
+        assert shows(front, item)
+
+
+def test_no_text_of_a_slide_is_printed_twice(material, outputs):
+    """The picture shows the slide; the notes beside it coach, without reading the slide out again."""
+    text = squeezed(pdf_text(outputs / GUIDE))
+    shown = Counter()  # each longer line of the slides, by how many slides show it
+    for slide in plan_slides(material).slides:
+        lines = [paragraph.text for body in slide.bodies for paragraph in body]
+        lines += [cell for row in slide.table.rows for cell in row[1:]] if slide.table else []
+        shown.update(squeezed(line) for line in lines if len(line) > 40)
+    assert shown
+    for line, slides in shown.items():
+        assert text.count(line) == slides, f"{line!r} is printed {text.count(line)} times, on {slides} slides"
 
 
 def test_every_slide_is_there_in_order_with_its_minutes_and_title(material, outputs):
@@ -73,14 +109,13 @@ def test_each_slide_stays_on_one_page(material, outputs):
         assert shows(holding[0], slide.title) and shows(holding[0], notes[0]) and shows(holding[0], notes[-1])
 
 
-def test_body_text_is_at_least_10_point(material, outputs):
+def test_the_notes_and_the_front_page_are_at_least_10_point(material, outputs):
     runs = text_sizes(outputs / GUIDE)
-    for slide in plan_slides(material).slides:
-        shown = [paragraph.text for body in slide.bodies for paragraph in body]
-        shown += [cell for row in slide.table.rows for cell in row] if slide.table else []
-        for text in shown + notes_paragraphs(slide):
-            sizes = sizes_where_printed(runs, text)
-            assert sizes and min(sizes) >= 10, f"{text!r} is printed at {sizes}"
+    facilitation = material.facilitation
+    for text in [*facilitation.objectives, *facilitation.checklist] + [
+            paragraph for slide in plan_slides(material).slides for paragraph in notes_paragraphs(slide)]:
+        sizes = sizes_where_printed(runs, text)
+        assert sizes and min(sizes) >= 10, f"{text!r} is printed at {sizes}"
 
 
 def test_us_letter_pages_numbered(outputs):
@@ -96,7 +131,8 @@ def test_document_metadata_and_tags(material, outputs):
     assert reader.trailer["/Root"]["/Lang"] == material.document.language
     roles = structure_roles(outputs / GUIDE)
     assert roles.count("H1") == 1
-    assert roles.count("H2") == len(plan_slides(material).slides)
+    # The front page's objectives, checklist and agenda, then each slide's title in its picture.
+    assert roles.count("H2") == 3 + len(plan_slides(material).slides)
 
 
 def test_the_text_is_set_in_embedded_atkinson_hyperlegible(outputs):
@@ -124,4 +160,6 @@ def test_a_five_column_table_reads_across_in_the_guide(meeting_room_deck):
     text = pdf_text(guide)
     for row in next(block.table for _, block, _ in material.blocks() if block.kind == "table").rows:
         assert shows(text, " ".join(row))
-    assert structure_roles(guide).count("Table") == 1
+    # The front page's agenda, and the table in each picture of a table slide.
+    tables = sum(1 for slide in plan_slides(material).slides if slide.table)
+    assert structure_roles(guide).count("Table") == 1 + tables

@@ -74,13 +74,14 @@ def test_every_row_of_the_table_and_all_its_cells_are_on_a_slide(material, deck)
             assert shows(text, cell)
 
 
-def test_every_statement_is_on_a_slide_and_every_body_is_said(material, deck):
+def test_every_statement_is_on_a_slide_whose_notes_give_its_headline_as_key_message(material, deck):
     text, notes = deck_text(deck), notes_text(deck)
     for block in blocks_of(material, "statements"):
         for statement in block.statements:
             assert shows(text, statement.headline)
             assert shows(text, statement.body)
-            assert shows(notes, statement.body)
+            assert shows(notes, f"Key message: {statement.headline}")
+            assert not shows(notes, statement.body), "the notes read the slide out again"
     for sentence in blocks_of(material, "text")[0].text:
         assert shows(text, sentence)
 
@@ -249,7 +250,7 @@ def test_a_statement_without_a_body_has_its_headline_alone(material, tmp_path):
     deck = Presentation(tmp_path / "slides.pptx")
     slide = deck.slides[titles_of(deck).index("It is NOT unethical.")]
     assert slide_texts(slide) == ["It is NOT\u00a0unethical."]  # its last two words kept on one line
-    assert "Say: It is NOT unethical.\n" in slide.notes_slide.notes_text_frame.text
+    assert "Key message: It is NOT unethical.\n" in slide.notes_slide.notes_text_frame.text
 
 
 def test_a_title_too_long_for_any_slide_names_its_line(material, tmp_path):
@@ -309,7 +310,8 @@ def test_a_five_column_table_is_a_native_table_with_its_header(meeting_room):
         "Hall", "40", "Projector and sound system", "Facilities office", "Open days and whole-staff meetings"]
     widths = [column.width for column in table.columns]
     assert widths[0] < widths[1] and len(set(widths[1:])) == 1
-    assert "Hall — Seats: 40 — Screen: Projector and sound system" in slide.notes_slide.notes_text_frame.text
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "Ask: Which row is closest to how you work today?" in notes and "Projector and sound system" not in notes
 
 
 def test_contacts_are_in_two_columns_with_the_name_in_bold(meeting_room):
@@ -432,4 +434,4 @@ def test_the_trainer_and_the_date_are_on_the_title_slide_and_the_trainer_first_o
     assert closing[-1] == ("The full text is in the handout and at liberationprograms.org. "
                            f"{material.version_line}")
     notes = slides[-1].notes_slide.notes_text_frame.text
-    assert "Your trainer: Alex Rivera, (203) 555-0100" in notes
+    assert "Key message: " in notes and "(203) 555-0100" not in notes  # shown on the slide, not read out again

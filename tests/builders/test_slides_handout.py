@@ -9,7 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.builders.slides_handout import MINIATURE_WIDTH_IN, Miniature, SlidesHandoutBuilder
+from generator.builders.miniature import Miniature
+from generator.builders.slides_handout import MINIATURE_WIDTH_IN, SlidesHandoutBuilder
 from generator.errors import BuildError
 from generator.measure import text_height
 from generator.slideplan import Paragraph, plan_slides, runs_of
