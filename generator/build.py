@@ -322,11 +322,17 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
         if not keep:
             return built
         entries, outputs = [], []
+        # Verifying counted each output's pages or slides already.
+        counted = {unit.output: (result.verdict.unit, result.verdict.count) for unit, result in
+                   ((units[index], results[index]) for index in range(len(units)))
+                   if result.verdict is not None and result.verdict.count is not None}
         try:
             for material, subfolder, builders in jobs:
                 filenames = [builder.filename for builder in builders]
+                known = {name: counted[(Path(subfolder) / name).as_posix()] for name in filenames
+                         if (Path(subfolder) / name).as_posix() in counted}
                 entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix())
-                            for entry in manifest_entries(staging / subfolder, material, filenames)]
+                            for entry in manifest_entries(staging / subfolder, material, filenames, known)]
                 outputs += [(Path(subfolder) / name).as_posix() for name in filenames]
         except OSError as error:
             raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None

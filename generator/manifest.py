@@ -44,13 +44,17 @@ def content_of(material: Material) -> dict:
     }
 
 
-def manifest_entries(folder: Path, material: Material, filenames: list[str]) -> list[dict]:
-    """Return the manifest entry of each named output in `folder`: its size, checksum, length and source."""
+def manifest_entries(folder: Path, material: Material, filenames: list[str],
+                     counted: dict[str, tuple[str, int]] | None = None) -> list[dict]:
+    """Return the manifest entry of each named output in `folder`: its size, checksum, length and source.
+
+    `counted` gives the length (unit, count) of outputs whose pages or slides were counted already.
+    """
     content = content_of(material)
     entries = []
     for name in filenames:
         path = Path(folder) / name
-        unit, count = count_of(path)
+        unit, count = (counted or {}).get(name) or count_of(path)
         entries.append({"name": name, "bytes": path.stat().st_size, "sha256": sha256_of(path), unit: count,
                         "content": dict(content)})
     return entries
