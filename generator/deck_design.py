@@ -35,11 +35,14 @@ class Box:
     min_size: float
     bold: bool = False
     anchor: str = "top"  # where the text sits in the box: top, middle or bottom
+    panel: bool = False  # drawn as a card, with the tint colour behind it
+    inset_x: float = INSET_X  # the space between the box's sides and its text
+
 
     @property
     def text_width_pt(self) -> float:
         """Return the width available to text, in points."""
-        return (self.width - 2 * INSET_X) * 72
+        return (self.width - 2 * self.inset_x) * 72
 
     @property
     def text_height_pt(self) -> float:
@@ -111,10 +114,36 @@ CLOSING = Layout(
     dark=True,
 )
 
+# Statements as cards, two to four to a slide: side by side, or two rows of two.
+_CARD_GAP = 0.35
+_CARD_SIZE, _CARD_MIN = 32, 24
+
+
+def _card(left: float, top: float, width: float, height: float) -> Box:
+    return Box(left, top, width, height, size=_CARD_SIZE, min_size=_CARD_MIN, bold=True, anchor="middle", panel=True,
+               inset_x=0.3)
+
+
+def _cards_in_a_row(count: int) -> tuple[Box, ...]:
+    width = (CONTENT_WIDTH - (count - 1) * _CARD_GAP) / count
+    return tuple(_card(MARGIN + number * (width + _CARD_GAP), _BODY_TOP + 0.3, width, _BODY_HEIGHT - 0.6)
+                 for number in range(count))
+
+
+_HALF_HEIGHT = (_BODY_HEIGHT - _CARD_GAP) / 2
+CARDS = {
+    2: Layout("Two Cards", title=_TOP_TITLE, bodies=_cards_in_a_row(2), rule_top=_RULE_UNDER_TOP_TITLE),
+    3: Layout("Three Cards", title=_TOP_TITLE, bodies=_cards_in_a_row(3), rule_top=_RULE_UNDER_TOP_TITLE),
+    4: Layout("Four Cards", title=_TOP_TITLE, rule_top=_RULE_UNDER_TOP_TITLE, bodies=tuple(
+        _card(MARGIN + column * (_COLUMN_WIDTH + 0.5), _BODY_TOP + row * (_HALF_HEIGHT + _CARD_GAP),
+              _COLUMN_WIDTH, _HALF_HEIGHT)
+        for row in range(2) for column in range(2))),
+}
+
 # On every slide of a draft, top right, clear of the titles.
 DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 7.0, 0.05, 7.0, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
 
-LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING)
+LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING, *CARDS.values())
 
 # How far apart the slides handout prints the lines of a slide's text, as a multiple of the type size
 # (slides-handout.css); it prints them in the print font, so the plan measures text in both fonts.

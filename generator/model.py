@@ -206,6 +206,14 @@ FLYER_DEFAULTS = {"statements": "headlines", "steps": "headlines", "points": "fu
                   "text": "full", "callout": "full", "contacts": "headlines"}
 
 
+def _deck_mode(value: str) -> str | None:
+    return None if value in DECK_MODES else f"must be one of {', '.join(DECK_MODES)}, not '{value}'"
+
+
+# How the deck shows a section's statements.
+DECK_MODES = ("slides", "cards")
+
+
 def _flyer_mode(value: str) -> str | None:
     return None if value in FLYER_MODES else f"must be one of {', '.join(FLYER_MODES)}, not '{value}'"
 
@@ -224,6 +232,11 @@ class Section:
         "full for points, text and callouts, and nothing of a table. The flyer's type is never under 24 pt, to be "
         "read from across a room: a material whose flyer does not fit shows less of some sections.",
         _flyer_mode, default="")
+    deck: str = doc(
+        "How the deck shows this section's statements: slides (each statement on a slide of its own, its body "
+        "under its headline) or cards (the headlines as cards, two to four to a slide, read from across the room; "
+        "their bodies go in the speaker notes). Cards suit short headlines that each name a reason or a benefit.",
+        _deck_mode, default="slides")
 
     def flyer_mode(self, block: Block) -> str:
         """Return what the flyer shows of `block`: full, headlines, heading or no."""

@@ -97,6 +97,7 @@ class Page:
     title: str = ""  # a title of its own; left empty, the slide takes its section's heading, numbered
     field: str = ""  # the content field its own title comes from
     continued: bool = False  # the rest of the slide before: its notes say so, and it takes a minute
+    count: int = 1  # how many of its block's items it shows, each timed as a slide of its own (cards)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class _Planner:
         self.coaching: list[_Coaching] = []
         self.titled: set[str] = set()
         self.part = 0
+        self.section: Section | None = None  # the section being planned
 
     # Where a text comes from
 
@@ -381,6 +383,7 @@ class _Planner:
     def plan_section(self, number: int, section: Section) -> None:
         """Add a section's divider (with its opening text, if that fits), then the slides of its blocks."""
         field = f"sections[{number}]"
+        self.section = section
         label = Paragraph(self.labels.part_of.format(number=number + 1, total=len(self.material.sections)), 28)
         blocks = list(enumerate(section.blocks))
         intro = self.divider_intro(label, blocks[0][1]) if blocks else None
@@ -402,7 +405,7 @@ class _Planner:
                 count += 1
                 title, title_field = self.labels.numbered_title.format(title=heading, number=count, total=total), field
             self.add_page(page, title, title_field, kind, getattr(self.material.facilitation.cues, kind),
-                          getattr(self.minutes, kind), topic=page.title or heading, message=heading)
+                          getattr(self.minutes, kind) * page.count, topic=page.title or heading, message=heading)
 
     def divider_intro(self, label: Paragraph, block: Block) -> list[Paragraph] | None:
         """Return a section's opening text if it fits on the section slide under `label` at full size, else None."""
@@ -496,12 +499,36 @@ class _Planner:
 
 def statement_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
     """Give each statement a slide of its own: the headline as title, the body large below it; the headline is
-    the slide's key message."""
+    the slide's key message. A section that asks for cards gets card_slides instead."""
+    if planner.section.deck == "cards" and len(block.statements) > 1:
+        return card_slides(planner, block, field)
     pages = []
     for index, statement in enumerate(block.statements):
         flowed = planner.flow([[Paragraph(statement.body, 40)]]) if statement.body else [()]
         pages += planner.titled_pages(statement.headline, f"{field}.statements[{index}].headline", flowed,
                                       statement.headline)
+    return pages
+
+
+def card_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show the headlines as cards, two to four to a slide and as many on each slide as the fewest slides allow;
+    the notes give each card's body, for the trainer to say."""
+    statements = list(enumerate(block.statements))
+    slides = math.ceil(len(statements) / 4)
+    size, extra = divmod(len(statements), slides)
+    pages, start = [], 0
+    for number in range(slides):
+        group = statements[start:start + size + (1 if number < extra else 0)]
+        start += len(group)
+        layout = design.CARDS[len(group)]
+        # All shrunk alike, so that the cards of a slide match.
+        headlines = [[Paragraph(keep_last_words_together(statement.headline), box.size, bold=True)]
+                     for (_, statement), box in zip(group, layout.bodies)]
+        bodies = planner.fit_or_fail(headlines, layout, f"{field}.statements[{group[0][0]}].headline",
+                                     "a card of these headlines")
+        said = tuple(f"{statement.headline} — {statement.body}" if statement.body else statement.headline
+                     for _, statement in group)
+        pages.append(Page(bodies, layout=layout, said=said, count=len(group)))
     return pages
 
 

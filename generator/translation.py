@@ -15,7 +15,7 @@ def fingerprint(english: str) -> str:
 # flyer shows of a section and the outputs' settings are choices, not words.
 _NOT_TRANSLATED = ("acknowledgements", "translation", "document.language", "document.status", "document.approved_by",
                    "outputs")
-_SETTINGS = re.compile(r"^sections\[\d+\]\.flyer$")
+_SETTINGS = re.compile(r"^sections\[\d+\]\.(flyer|deck)$")
 
 
 def translatable(fields) -> set[str]:

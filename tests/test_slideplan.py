@@ -163,7 +163,9 @@ def test_the_session_runs_title_agenda_parts_closing(material):
 
 def test_one_statement_per_slide_with_its_headline_as_title_and_its_body_below(material):
     slides = {slide.title: slide for slide in plan_slides(material).slides}
-    for _, block, _ in material.blocks():
+    for section, block, _ in material.blocks():
+        if section.deck == "cards":
+            continue  # see the tests of cards
         for statement in block.statements or ():
             body = slides[statement.headline].bodies[0]
             assert [paragraph.text for paragraph in body] == [statement.body]
@@ -454,3 +456,37 @@ def test_coaching_of_a_slide_the_deck_does_not_have_names_its_line_and_the_title
     assert str(caught.value).startswith(
         f"{material.source}:{line}: facilitation.slides[0].slide: no slide is titled 'Which rooms to choose'; "
         "name one of these: 'Setting Up the Meeting Room'; 'What this session covers'; 'Before the meeting'")
+
+
+# Statements as cards
+
+
+def test_a_section_of_cards_shows_its_headlines_as_cards_and_its_bodies_in_the_notes(material):
+    section = next(section for section in material.sections if section.deck == "cards")
+    statements = section.blocks[0].statements
+    slides = [slide for slide in plan_slides(material).slides if slide.layout.name.endswith("Cards")]
+    assert [slide.layout for slide in slides] == [design.CARDS[len(statements)]]
+    cards = slides[0]
+    assert [[p.text.replace("\u00a0", " ") for p in body] for body in cards.bodies] == [
+        [statement.headline] for statement in statements]
+    assert len({p.size for body in cards.bodies for p in body}) == 1  # the cards of a slide match
+    for statement in statements:
+        assert f"{statement.headline} — {statement.body}" in cards.notes
+    assert cards.minutes == len(statements) * material.facilitation.minutes.statements
+
+
+@pytest.mark.parametrize(("count", "shared"), [(2, [2]), (4, [4]), (5, [3, 2]), (7, [4, 3]), (9, [3, 3, 3])])
+def test_cards_are_shared_out_two_to_four_to_a_slide_as_evenly_as_the_fewest_slides_allow(tmp_path, count, shared):
+    statements = "".join(f"          - headline: Reason {number}\n            body: Why reason {number} counts.\n"
+                         for number in range(1, count + 1))
+    text = MEETING_ROOM.replace("  - heading: Who to call\n", f"""  - heading: Why it counts
+    deck: cards
+    blocks:
+      - statements:
+{statements}
+  - heading: Who to call
+""")
+    slides = [slide for slide in plan_slides(written(tmp_path, text)).slides if slide.layout.name.endswith("Cards")]
+    assert [len(slide.bodies) for slide in slides] == shared
+    assert [slide.title for slide in slides] == [f"Why it counts ({number} of {len(shared)})"
+                                                 for number in range(1, len(shared) + 1)]

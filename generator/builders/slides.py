@@ -164,7 +164,8 @@ class DeckWriter:
         body_type = "body" if master else _BODY_TYPES.get(layout.name)
         shapes = [_placeholder(2, "Title", title_type, None, layout.title, text, language)]
         for number, box in enumerate(layout.bodies, start=1):
-            shapes.append(_placeholder(2 + number, f"Text {number}", body_type, number, box, body_text, language))
+            shapes.append(_placeholder(2 + number, f"Text {number}", body_type, number, box, body_text, language,
+                                       palette.tint if box.panel else None))
         if not master:  # the master carries only placeholders; each layout draws its own decoration
             shapes += self.decoration(layout)
         for shape in shapes:
@@ -187,6 +188,8 @@ class DeckWriter:
 
     def add_slide(self, planned: Slide) -> None:
         """Add one planned slide: its title, text boxes or table, and notes."""
+        from pptx.util import Inches
+
         slide = self.presentation.slides.add_slide(self.layouts[planned.layout.name])
         palette = self.brand.palette
         light = planned.layout.dark
@@ -199,6 +202,9 @@ class DeckWriter:
             paragraphs = planned.bodies[number] if number < len(planned.bodies) else ()
             if paragraphs:
                 self.fill(shape.text_frame, paragraphs, palette.paper if light else palette.ink)
+                # Said on the slide too, so that a check of the slide alone measures the room the text has.
+                inset = Inches(planned.layout.bodies[number].inset_x)
+                shape.text_frame.margin_left = shape.text_frame.margin_right = inset
             else:
                 shape._element.getparent().remove(shape._element)  # an empty box would show "Click to add text"
         if planned.table:
@@ -330,16 +336,18 @@ def _level_styles(levels: int, size: float, hex_colour: str, bold: bool, languag
     return "".join(styles)
 
 
-def _placeholder(shape_id, name, kind, index, box: design.Box, hex_colour, language) -> str:
-    """Return the XML of a text placeholder on a master or layout."""
+def _placeholder(shape_id, name, kind, index, box: design.Box, hex_colour, language, fill=None) -> str:
+    """Return the XML of a text placeholder on a master or layout; a card's has the `fill` colour behind it."""
     attributes = (f' type="{kind}"' if kind else "") + (f' idx="{index}"' if index is not None else "")
+    background = (f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{colour(fill)}"/>'
+                  f'</a:solidFill>' if fill else "")
     return (
         f'<p:sp {_NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{attributes}/></p:nvPr></p:nvSpPr>'
         f'<p:spPr><a:xfrm><a:off x="{emu(box.left)}" y="{emu(box.top)}"/>'
-        f'<a:ext cx="{emu(box.width)}" cy="{emu(box.height)}"/></a:xfrm></p:spPr>'
-        f'<p:txBody><a:bodyPr wrap="square" lIns="{emu(design.INSET_X)}" tIns="{emu(design.INSET_Y)}" '
-        f'rIns="{emu(design.INSET_X)}" bIns="{emu(design.INSET_Y)}" anchor="{_ANCHORS[box.anchor]}">'
+        f'<a:ext cx="{emu(box.width)}" cy="{emu(box.height)}"/></a:xfrm>{background}</p:spPr>'
+        f'<p:txBody><a:bodyPr wrap="square" lIns="{emu(box.inset_x)}" tIns="{emu(design.INSET_Y)}" '
+        f'rIns="{emu(box.inset_x)}" bIns="{emu(design.INSET_Y)}" anchor="{_ANCHORS[box.anchor]}">'
         f'<a:noAutofit/></a:bodyPr><a:lstStyle>{_level_styles(1, box.size, hex_colour, box.bold, language)}'
         f'</a:lstStyle><a:p><a:endParaRPr lang="{language}"/></a:p></p:txBody></p:sp>'
     )

@@ -76,9 +76,12 @@ def test_every_row_of_the_table_and_all_its_cells_are_on_a_slide(material, deck)
 
 def test_every_statement_is_on_a_slide_whose_notes_give_its_headline_as_key_message(material, deck):
     text, notes = deck_text(deck), notes_text(deck)
-    for block in blocks_of(material, "statements"):
-        for statement in block.statements:
+    for section, block, _ in material.blocks():
+        for statement in block.statements or ():
             assert shows(text, statement.headline)
+            if section.deck == "cards":  # the headline on its card, the body in the notes for the trainer to say
+                assert shows(notes, f"{statement.headline} — {statement.body}")
+                continue
             assert shows(text, statement.body)
             assert shows(notes, f"Key message: {statement.headline}")
             assert not shows(notes, statement.body), "the notes read the slide out again"
@@ -197,9 +200,10 @@ def test_every_text_colour_contrasts_with_its_background(deck):
 
 def test_the_master_has_our_layouts_and_no_others(deck):
     names = [layout.name for layout in deck.slide_layouts]
-    assert names == ["Title", "Section", "Title and Content", "Two Columns", "Table", "Closing"]
+    assert names == ["Title", "Section", "Title and Content", "Two Columns", "Table", "Closing", "Two Cards",
+                     "Three Cards", "Four Cards"]
     used = {slide.slide_layout.name for slide in deck.slides}
-    assert {"Title", "Section", "Title and Content", "Table", "Closing"} <= used
+    assert {"Title", "Section", "Title and Content", "Table", "Closing", "Four Cards"} <= used
 
 
 def test_the_theme_uses_the_brand_and_the_deck_font(material, outputs):
@@ -232,16 +236,16 @@ def with_statement(material, section: int, index: int, **changes):
 
 
 def test_a_long_statement_continues_on_another_slide_and_still_fits(material, tmp_path):
-    statement = material.sections[1].blocks[0].statements[2]
-    long_body = " ".join([statement.body] * 6)
-    SlidesBuilder().build(with_statement(material, 1, 2, body=long_body), tmp_path / "slides.pptx")
+    statement = material.sections[0].blocks[0].statements[2]
+    long_body = " ".join([statement.body] * 10)
+    SlidesBuilder().build(with_statement(material, 0, 2, body=long_body), tmp_path / "slides.pptx")
     deck = Presentation(tmp_path / "slides.pptx")
     titles = titles_of(deck)
-    assert "It Keeps the Door Open" in titles
-    assert "It Keeps the Door Open (continued)" in titles
+    assert statement.headline in titles
+    assert f"{statement.headline} (continued)" in titles
     assert overflowing_texts(tmp_path / "slides.pptx", material.brand.fonts.slides) == []
     continued = [" ".join(slide_texts(slide)[1:]) for slide in deck.slides
-                 if title_of(slide).startswith("It Keeps the Door Open")]
+                 if title_of(slide).startswith(statement.headline)]
     assert shows(" ".join(continued), long_body)
 
 
