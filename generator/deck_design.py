@@ -87,6 +87,15 @@ CONTENT = Layout(
     bodies=(Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, _BODY_HEIGHT, size=40, min_size=MIN_BODY_PT),),
     rule_top=_RULE_UNDER_TOP_TITLE,
 )
+# A statement: its headline large, and the fact beneath it in a panel of its own, so that a rebuttal
+# ("It is NOT ...") reads apart from the fact that answers it.
+STATEMENT = Layout(
+    "Statement",
+    title=Box(MARGIN, 0.45, CONTENT_WIDTH, 2.05, size=44, min_size=MIN_TITLE_PT, bold=True, anchor="bottom"),
+    bodies=(Box(MARGIN, 2.95, CONTENT_WIDTH, 3.85, size=36, min_size=MIN_BODY_PT, anchor="middle", panel=True,
+                inset_x=0.4),),
+    rule_top=2.62,
+)
 TWO_COLUMNS = Layout(
     "Two Columns",
     title=_TOP_TITLE,
@@ -143,7 +152,7 @@ CARDS = {
 # On every slide of a draft, top right, clear of the titles.
 DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 7.0, 0.05, 7.0, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
 
-LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING, *CARDS.values())
+LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING, STATEMENT, *CARDS.values())
 
 # How far apart the slides handout prints the lines of a slide's text, as a multiple of the type size
 # (slides-handout.css); it prints them in the print font, so the plan measures text in both fonts.

@@ -60,6 +60,7 @@ class Slide:
     notes: str = ""
     minutes: int = 0
     topic: str = ""  # the title before the deck numbered it: what the facilitation's coaching names
+    emphasis: str = ""  # a word of the title its author wrote in capitals, e.g. 'NOT', set in the accent colour
     part: int = 0  # the part of the session: 0 the welcome, then one per section, then the closing
 
     @property
@@ -98,6 +99,7 @@ class Page:
     field: str = ""  # the content field its own title comes from
     continued: bool = False  # the rest of the slide before: its notes say so, and it takes a minute
     count: int = 1  # how many of its block's items it shows, each timed as a slide of its own (cards)
+    emphasis: str = ""  # see Slide.emphasis
 
 
 @dataclass(frozen=True)
@@ -306,13 +308,14 @@ class _Planner:
     # Adding slides
 
     def add(self, layout, title, field, bodies=(), minutes=0, table=None, *, coaching: _Coaching,
-            topic: str = "") -> None:
+            topic: str = "", emphasis: str = "") -> None:
         """Add a slide whose boxes already fit; fail naming `field` if an earlier slide has its title."""
         if title in self.titled:
             raise BuildError(f"{self.where(field)}: two slides would be titled {_quoted(title)}; change one of them")
         self.titled.add(title)
         size = self.title_size(title, layout.title, field)
-        self.slides.append(Slide(layout, title, size, tuple(bodies), table, "", minutes, topic or title, self.part))
+        self.slides.append(Slide(layout, title, size, tuple(bodies), table, "", minutes, topic=topic or title,
+                                 part=self.part, emphasis=emphasis))
         self.coaching.append(coaching)
 
     def add_page(self, page: Page, title: str, field: str, kind: str, cue: str, minutes: int,
@@ -323,7 +326,7 @@ class _Planner:
         else:
             coaching = _Coaching(kind, page.message or message, page.said, cue)
         self.add(page.layout, title, field, page.bodies, minutes, page.table, coaching=coaching,
-                 topic=topic or page.title or title)
+                 topic=topic or page.title or title, emphasis=page.emphasis)
 
     # The deck
 
@@ -503,11 +506,21 @@ def statement_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
     if planner.section.deck == "cards" and len(block.statements) > 1:
         return card_slides(planner, block, field)
     pages = []
+    box = design.STATEMENT.bodies[0]
     for index, statement in enumerate(block.statements):
-        flowed = planner.flow([[Paragraph(statement.body, 40)]]) if statement.body else [()]
-        pages += planner.titled_pages(statement.headline, f"{field}.statements[{index}].headline", flowed,
-                                      statement.headline)
+        flowed = planner.flow([[Paragraph(statement.body, box.size)]], (box,)) if statement.body else [()]
+        pages += [replace(page, emphasis=capitalised_word(statement.headline))
+                  for page in planner.titled_pages(statement.headline, f"{field}.statements[{index}].headline",
+                                                   flowed, statement.headline, design.STATEMENT)]
     return pages
+
+
+def capitalised_word(headline: str) -> str:
+    """Return the first word of `headline` its author wrote in capitals for emphasis ('NOT' in 'It is NOT
+    unethical.'), or '' when there is none. A headline in capitals throughout has no word set apart."""
+    words = re.findall(r"\b[^\W\d_]{2,}\b", headline)
+    capitals = [word for word in words if word.isupper()]
+    return capitals[0] if capitals and len(capitals) < len(words) else ""
 
 
 def card_slides(planner: _Planner, block: Block, field: str) -> list[Page]:

@@ -69,6 +69,15 @@ def plain(value) -> markupsafe.Markup:
     return markupsafe.escape(value)
 
 
+def emphasised(text: str, word: str) -> markupsafe.Markup:
+    """Return `text` escaped, with the no-break rules, and `word` (see Slide.emphasis) marked to stand out."""
+    text = unbreakable(text)
+    parts = re.split(rf"\b({re.escape(word)})\b", text, maxsplit=1) if word else [text]
+    if len(parts) != 3:
+        return markupsafe.escape(text)
+    return markupsafe.Markup('{}<span class="emphasis">{}</span>{}').format(*parts)
+
+
 def shown(value):
     """Return a value as a template shows it: text with the no-break rules of typesetting.py applied."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
@@ -94,6 +103,7 @@ def template_environment() -> jinja2.Environment:
     environment.filters["keep_last_words_together"] = keep_last_words_together
     environment.filters["credit_line"] = credit_line
     environment.filters["plain"] = plain
+    environment.filters["emphasised"] = emphasised
     environment.filters["points"] = points
     environment.filters["percent"] = percent
     environment.filters["paragraphs"] = paragraphs

@@ -12,7 +12,7 @@ import pytest
 from generator import deck_design as design
 from generator.content import load_content
 from generator.errors import BuildError
-from generator.slideplan import SLIDE_RULES, plan_slides
+from generator.slideplan import SLIDE_RULES, capitalised_word, plan_slides
 from generator.model import KINDS
 
 from .conftest import BRAND
@@ -169,7 +169,7 @@ def test_one_statement_per_slide_with_its_headline_as_title_and_its_body_below(m
         for statement in block.statements or ():
             body = slides[statement.headline].bodies[0]
             assert [paragraph.text for paragraph in body] == [statement.body]
-            assert body[0].size == 40
+            assert body[0].size == design.STATEMENT.bodies[0].size
 
 
 def test_the_comparisons_opening_text_is_on_its_section_slide_and_its_notes_give_the_trainers_key_message(material):
@@ -402,8 +402,8 @@ def test_no_slide_title_ends_with_one_word_alone_on_its_last_line(content):
         return [lines for lines in wrapped if len(lines) > 1 and len(lines[-1].replace("\u00a0", " ").split()) == 1]
 
     assert alone(keep_last_words_together) == []
-    if content == "harm-reduction.yaml":  # without the rule: "... encouraging drug / use."
-        assert alone(lambda title: title) == [["It is NOT enabling substance use or encouraging drug", "use."]]
+    if content == "harm-reduction.es.yaml":  # without the rule: "... a consumir / drogas."
+        assert alone(lambda title: title) == [["NO es enseñar a las personas a consumir", "drogas."]]
 
 
 # Speaker notes that coach
@@ -490,3 +490,28 @@ def test_cards_are_shared_out_two_to_four_to_a_slide_as_evenly_as_the_fewest_sli
     assert [len(slide.bodies) for slide in slides] == shared
     assert [slide.title for slide in slides] == [f"Why it counts ({number} of {len(shared)})"
                                                  for number in range(1, len(shared) + 1)]
+
+
+# A statement's slide
+
+
+def test_a_statement_slide_sets_the_rebuttal_apart_from_the_fact_beneath_it(material):
+    slides = {slide.title: slide for slide in plan_slides(material).slides}
+    statements = [statement for section, block, _ in material.blocks() if section.deck == "slides"
+                  for statement in block.statements or ()]
+    assert statements
+    for statement in statements:
+        slide = slides[statement.headline]
+        assert slide.layout is design.STATEMENT and design.STATEMENT.bodies[0].panel
+        assert slide.emphasis == "NOT"  # every statement of the first material is a rebuttal: "It is NOT ..."
+
+
+@pytest.mark.parametrize(("headline", "word"), [
+    ("It is NOT unethical.", "NOT"),
+    ("Give NALOXONE first, then call", "NALOXONE"),
+    ("It Saves Lives", ""),
+    ("CALL 911 NOW", ""),  # in capitals throughout: no word is set apart
+    ("A 911 call", ""),
+])
+def test_the_word_set_apart_is_one_its_author_wrote_in_capitals(headline, word):
+    assert capitalised_word(headline) == word

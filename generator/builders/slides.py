@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -196,7 +197,7 @@ class DeckWriter:
         slide.shapes.title.text_frame.text = ""
         title = keep_last_words_together(planned.title)  # as it was measured (see SlidePlanner.title_size)
         self.fill(slide.shapes.title.text_frame, [Paragraph(title, planned.title_size, bold=True)],
-                  palette.paper if light else palette.primary)
+                  palette.paper if light else palette.primary, planned.emphasis)
         bodies = [shape for shape in slide.placeholders if shape.placeholder_format.idx != 0]
         for number, shape in enumerate(bodies):
             paragraphs = planned.bodies[number] if number < len(planned.bodies) else ()
@@ -228,8 +229,9 @@ class DeckWriter:
         self.fill(shape.text_frame, [Paragraph(self.material.labels.draft_mark, box.size, bold=True)], text_colour)
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
-    def fill(self, frame, paragraphs, text_colour: str) -> None:
-        """Write `paragraphs` into a text frame with explicit sizes, spacing, colour and language."""
+    def fill(self, frame, paragraphs, text_colour: str, emphasis: str = "") -> None:
+        """Write `paragraphs` into a text frame with explicit sizes, spacing, colour and language; the word
+        `emphasis` (see Slide.emphasis), where it is, in the accent colour."""
         from pptx.dml.color import RGBColor
         from pptx.enum.text import MSO_AUTO_SIZE
         from pptx.util import Pt
@@ -241,12 +243,19 @@ class DeckWriter:
             paragraph.line_spacing = 1.0
             paragraph.space_before = Pt(0)
             paragraph.space_after = Pt(design.space_after(planned.size, number == len(paragraphs) - 1))
-            run = paragraph.add_run()
-            run.text = unbreakable(planned.text)  # as it was measured (see measure.wrap)
-            run.font.size = Pt(planned.size)
-            run.font.bold = planned.bold
-            run.font.color.rgb = RGBColor.from_string(colour(text_colour))
-            run._r.get_or_add_rPr().set("lang", self.plan.language)
+            text = unbreakable(planned.text)  # as it was measured (see measure.wrap)
+            pieces = re.split(rf"\b({re.escape(emphasis)})\b", text, maxsplit=1) if emphasis else [text]
+            for number_in_line, piece in enumerate(pieces):
+                if not piece:
+                    continue
+                run = paragraph.add_run()
+                run.text = piece
+                run.font.size = Pt(planned.size)
+                run.font.bold = planned.bold
+                stands_out = len(pieces) == 3 and number_in_line == 1
+                run.font.color.rgb = RGBColor.from_string(colour(self.brand.palette.accent if stands_out
+                                                                 else text_colour))
+                run._r.get_or_add_rPr().set("lang", self.plan.language)
 
     def add_table(self, slide, table: TableSlice) -> None:
         """Add part of a table as a native table with a header row, its columns and rows sized as measured."""

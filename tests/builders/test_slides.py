@@ -200,10 +200,19 @@ def test_every_text_colour_contrasts_with_its_background(deck):
 
 def test_the_master_has_our_layouts_and_no_others(deck):
     names = [layout.name for layout in deck.slide_layouts]
-    assert names == ["Title", "Section", "Title and Content", "Two Columns", "Table", "Closing", "Two Cards",
-                     "Three Cards", "Four Cards"]
+    assert names == ["Title", "Section", "Title and Content", "Two Columns", "Table", "Closing", "Statement",
+                     "Two Cards", "Three Cards", "Four Cards"]
     used = {slide.slide_layout.name for slide in deck.slides}
-    assert {"Title", "Section", "Title and Content", "Table", "Closing", "Four Cards"} <= used
+    assert {"Title", "Section", "Title and Content", "Table", "Closing", "Statement", "Four Cards"} <= used
+
+
+def test_the_word_a_statement_sets_apart_is_in_the_accent_colour_and_the_words_stay_as_written(material, deck):
+    slide = slide_titled(deck, "It is NOT unethical.")
+    runs = slide.shapes.title.text_frame.paragraphs[0].runs
+    assert "".join(run.text for run in runs).replace("\u00a0", " ") == "It is NOT unethical."
+    accent, primary = material.brand.palette.accent.lstrip("#").upper(), material.brand.palette.primary.lstrip("#").upper()
+    assert [(run.text.strip(), str(run.font.color.rgb)) for run in runs] == [
+        ("It is", primary), ("NOT", accent), ("unethical.", primary)]
 
 
 def test_the_theme_uses_the_brand_and_the_deck_font(material, outputs):
