@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
+import subprocess
+from pathlib import Path
 
 import pypdfium2
 import pytest
@@ -17,7 +20,7 @@ from generator.qr import LONGEST_ADDRESS_BYTES
 from generator.sites import Site, load_sites
 from generator.templating import credit_line
 
-from .conftest import BRAND, CASES, ROOT, pdf_text, shows, words, run_generator as run
+from .conftest import BRAND, CASES, ROOT, made_once, pdf_text, shows, words, run_generator as run
 from .pdfs import link_targets, text_sizes
 
 
@@ -91,19 +94,23 @@ def test_the_example_sites_are_marked_as_examples_and_go_in_folders_named_after_
 # The example's flyers, built once by the command line
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def example_build(tmp_path_factory):
     """The command line's run building the main flyers and every example site's flyers, in a copy of the project.
 
     Only the main flyers are built besides the site flyers, to keep this quick;
     tests/test_incremental.py builds everything.
     """
-    project = tmp_path_factory.mktemp("sites-project")
-    shutil.copytree(ROOT / "content", project / "content")
-    finished = run("build", "--sites", "content/sites.example.yaml", "--only", "flyer", "--out", "output",
-                   "--jobs", "2", cwd=project)
-    assert finished.returncode == 0, finished.stderr
-    return finished, project / "output"
+    def make(project: Path) -> None:
+        shutil.copytree(ROOT / "content", project / "content")
+        finished = run("build", "--sites", "content/sites.example.yaml", "--only", "flyer", "--out", "output",
+                       "--jobs", "2", cwd=project)
+        assert finished.returncode == 0, finished.stderr
+        (project / "printed.json").write_text(json.dumps([finished.returncode, finished.stdout, finished.stderr]))
+
+    project = made_once(tmp_path_factory, "sites-project", make)
+    status, out, err = json.loads((project / "printed.json").read_text())
+    return subprocess.CompletedProcess(["build"], status, out, err), project / "output"
 
 
 @pytest.fixture(scope="module")
