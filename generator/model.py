@@ -503,7 +503,6 @@ class Labels(Located):
     time_span: str = doc("When a part of the agenda starts and ends, in minutes from the start: {start}, {end}.")
     agenda_columns: tuple[str, ...] = doc("The headings of the timed agenda's columns: the part, when it starts "
                                           "and ends, how long it takes, its slides.", _four)
-    speaker_notes: str = doc("The heading of the speaker notes, in the facilitator guide.")
     phone: str = doc("The label before a site's phone number on its flyer.")
     hours: str = doc("The heading of a site's opening hours on its flyer.")
     services: str = doc("The heading of what a site offers on its flyer.")
