@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from generator.content import load_content
 from generator.translation import fingerprint, translation_findings
 from generator.verify import verify_folder
 
-from .conftest import BRAND, ROOT, made_once, pdf_text, shows
+from .conftest import BRAND, ROOT, made_once, page_texts, pdf_text, shows
+from .shown import title_of
 
 SPANISH = ROOT / "content" / "harm-reduction.es.yaml"
 PDFS = ("flyer.pdf", "handout.pdf", "slides-handout.pdf", "facilitator-guide.pdf")
@@ -74,6 +76,23 @@ def test_the_fixed_words_are_spanish_and_the_draft_is_marked(spanish, spanish_ou
     assert shows(handout, "BORRADOR – no aprobado para su uso")
     assert "Page 1" not in handout and "Version 1" not in handout
     assert "BORRADOR – no aprobado para su uso" in deck_text(spanish_outputs / "slides.pptx")
+
+
+def test_the_speaker_notes_and_the_guides_front_page_coach_in_spanish(spanish, spanish_outputs):
+    deck = Presentation(spanish_outputs / "slides.pptx")
+    notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
+    assert all(text.startswith("Tiempo: unos ") for text in notes)
+    assert all("Mensaje clave: " in text for text in notes)
+    assert "Pregunte: ¿Cómo se vería esto en nuestro propio trabajo?" in notes[3]  # a statement's slide
+    # The material's own coaching of a part, named by its Spanish title.
+    coaching = next(entry for entry in spanish.facilitation.slides if entry.question)
+    slide = next(slide for slide in deck.slides if title_of(slide) == coaching.slide)
+    assert f"Pregunte: {coaching.question}" in slide.notes_slide.notes_text_frame.text
+    assert not any(re.search(r"\b(Key message|Ask|Timing):", text) for text in notes)
+    front = page_texts(spanish_outputs / "facilitator-guide.pdf")[0]
+    for line in ("Al terminar la sesión, el grupo puede", "Antes de la sesión", "Agenda", "Bienvenida y agenda",
+                 *spanish.facilitation.objectives):
+        assert shows(front, line), line
 
 
 def test_the_accented_letters_are_real_text(spanish_outputs):
