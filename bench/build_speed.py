@@ -311,11 +311,12 @@ def write_floor_manifest(capture: Capture, built: Path, folder: Path) -> Path:
 
 
 def write_flyer_manifest(capture: Capture, folder: Path) -> tuple[Path, str]:
-    """Write the HTML of a site flyer laid out once, at the body size its batch fitted; return the manifest."""
+    """Write the HTML a site flyer was finally laid out from (the one laid out the fewest times: at the body size
+    its batch fitted, when its details fit the panel's room); return the manifest."""
     from generator.templating import TEMPLATES
 
-    output = next(output for output in sorted(capture.html)
-                  if "/sites/" in output and capture.layouts_before_write[output] == 1)
+    output = min((output for output in sorted(capture.html) if "/sites/" in output),
+                 key=lambda output: capture.layouts_before_write[output])
     html, css = capture.html[output]
     (folder / "site-flyer.html").write_text(html, encoding="utf-8")
     (folder / "site-flyer.css").write_text(css, encoding="utf-8")
