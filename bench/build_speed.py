@@ -445,7 +445,9 @@ def report(work: Path) -> None:
         floor_seconds = floor_parts.get(step)
         print(f"{step:<34}{seconds:>9.2f}s{capture.layouts[step] or '':>9}"
               f"{'' if floor_seconds is None else f'{floor_seconds:>9.2f}s':>10}")
-    print(f"(step 5 renders {flyer_output}, laid out once at the body size its batch fitted)")
+    times = capture.layouts_before_write[flyer_output]
+    print(f"(step 5 renders {flyer_output}, whose build laid it out {times} time{'s' * (times != 1)}: "
+          "once when its details fit the room the batch's common size leaves them)")
 
 
 def different_sizes(built: Path, floor_folder: Path) -> list[str]:
