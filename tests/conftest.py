@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import io
 import logging
 import re
@@ -102,14 +103,22 @@ def as_built_before(outputs: Path, folder: Path) -> Path:
     their manifest and the marker of an output folder."""
     from generator import __version__
     from generator.build import mark_as_outputs
-    from generator.manifest import manifest_entries, merged_manifest, write_manifest
+    from generator.manifest import merged_manifest, write_manifest
 
     shutil.copytree(outputs, folder)
-    names = sorted(path.name for path in folder.iterdir())
-    write_manifest(folder, merged_manifest(None, manifest_entries(folder, load_content(CONTENT, BRAND), names),
-                                           __version__))
+    entries = [dict(entry, content=dict(entry["content"])) for entry in entries_of(outputs)]
+    write_manifest(folder, merged_manifest(None, entries, __version__))
     mark_as_outputs(folder)
     return folder
+
+
+@functools.cache
+def entries_of(outputs: Path) -> tuple[dict, ...]:
+    """Return the manifest entries of the outputs in `outputs`, worked out once: many tests start from them."""
+    from generator.manifest import manifest_entries
+
+    names = sorted(path.name for path in outputs.iterdir())
+    return tuple(manifest_entries(outputs, load_content(CONTENT, BRAND), names))
 
 
 def words(text: str) -> str:
