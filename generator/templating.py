@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from .typesetting import keep_last_words_together, unbreakable
+from .typesetting import around, keep_last_words_together, unbreakable
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -71,11 +71,10 @@ def plain(value) -> markupsafe.Markup:
 
 def emphasised(text: str, word: str) -> markupsafe.Markup:
     """Return `text` escaped, with the no-break rules, and `word` (see Slide.emphasis) marked to stand out."""
-    text = unbreakable(text)
-    parts = re.split(rf"\b({re.escape(word)})\b", text, maxsplit=1) if word else [text]
-    if len(parts) != 3:
-        return markupsafe.escape(text)
-    return markupsafe.Markup('{}<span class="emphasis">{}</span>{}').format(*parts)
+    before, found, after = around(unbreakable(text), word)
+    if not found:
+        return markupsafe.escape(before)
+    return markupsafe.Markup('{}<span class="emphasis">{}</span>{}').format(before, found, after)
 
 
 def shown(value):

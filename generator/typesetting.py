@@ -52,3 +52,9 @@ def keep_last_words_together(text: str) -> str:
     if not space or len(head.rpartition(" ")[2]) + 1 + len(last) > LONGEST_JOINED_ENDING:
         return text
     return f"{head}{NO_BREAK}{last}"
+
+
+def around(text: str, word: str) -> tuple[str, str, str]:
+    """Return `text` cut at the first whole `word` in it, as (before, word, after), or (text, '', '') without one."""
+    parts = re.split(rf"\b({re.escape(word)})\b", text, maxsplit=1) if word else [text]
+    return tuple(parts) if len(parts) == 3 else (text, "", "")

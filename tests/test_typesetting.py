@@ -37,3 +37,11 @@ def test_a_measured_line_never_breaks_inside_a_time_range():
     lines = wrap(text, font, 20, width)
     assert [line.replace(NO_BREAK, " ") for line in lines] == ["Monday to Friday,", "8:30 am to 5 pm"]
 
+
+
+def test_a_text_is_cut_around_the_first_whole_word_only():
+    from generator.typesetting import around
+
+    assert around("It is NOT unethical, NOT at all.", "NOT") == ("It is ", "NOT", " unethical, NOT at all.")
+    assert around("NOTHING here", "NOT") == ("NOTHING here", "", "")
+    assert around("It Saves Lives", "") == ("It Saves Lives", "", "")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -14,7 +13,7 @@ from ..deck_fit import overflowing_texts
 from ..errors import BuildError
 from ..model import Brand, Material
 from ..slideplan import Paragraph, Slide, SlidePlan, TableSlice, plan_slides
-from ..typesetting import keep_last_words_together, unbreakable
+from ..typesetting import around, keep_last_words_together, unbreakable
 from .base import Builder
 
 EMU_PER_INCH = 914400
@@ -243,16 +242,14 @@ class DeckWriter:
             paragraph.line_spacing = 1.0
             paragraph.space_before = Pt(0)
             paragraph.space_after = Pt(design.space_after(planned.size, number == len(paragraphs) - 1))
-            text = unbreakable(planned.text)  # as it was measured (see measure.wrap)
-            pieces = re.split(rf"\b({re.escape(emphasis)})\b", text, maxsplit=1) if emphasis else [text]
-            for number_in_line, piece in enumerate(pieces):
+            before, found, after = around(unbreakable(planned.text), emphasis)  # as measured (see measure.wrap)
+            for piece, stands_out in ((before, False), (found, True), (after, False)):
                 if not piece:
                     continue
                 run = paragraph.add_run()
                 run.text = piece
                 run.font.size = Pt(planned.size)
                 run.font.bold = planned.bold
-                stands_out = len(pieces) == 3 and number_in_line == 1
                 run.font.color.rgb = RGBColor.from_string(colour(self.brand.palette.accent if stands_out
                                                                  else text_colour))
                 run._r.get_or_add_rPr().set("lang", self.plan.language)
