@@ -10,6 +10,7 @@ from pathlib import Path
 from .characters import named
 from .errors import ContentError, Problem
 from .fonts import FAMILIES, SLIDE_FAMILIES, FontFace, missing_font_files
+from .logo import LogoProblem, read_logo
 from .model import Brand, Labels, Located, Material
 from .reading import read_yaml
 
@@ -86,10 +87,31 @@ def load_content(content_path: Path, brand_path: Path = DEFAULT_BRAND) -> Materi
 
         raise BuildError(f"the font file {missing[0]} is missing, though the project installs it; reinstall the "
                          "project's packages with `make clean && make`")
-    problems = unshowable_characters(material, brand) + unshowable_characters(brand, brand)
+    problems = (unshowable_characters(material, brand) + unshowable_characters(brand, brand)
+                + call_to_action_problems(material, brand))
     if problems:
         raise ContentError(problems)
     return dataclasses.replace(material, brand=brand, labels=labels_for(material))
+
+
+def call_to_action_problems(material: Material, brand: Brand) -> list[Problem]:
+    """Return a problem for each {name} of the material's call to action that the brand cannot fill in."""
+    import string
+
+    where = (material.source, material.line_of("call_to_action"), "call_to_action")
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(material.call_to_action) if name is not None]
+    except ValueError:
+        return [Problem(*where, "has a { or } that opens or closes nothing; write {phone} or {website}, "
+                                "or leave braces out")]
+    problems = []
+    for name in dict.fromkeys(names):
+        if name not in ("phone", "website"):
+            problems.append(Problem(*where, f"names {{{name}}}, which is not filled in; use {{phone}} or {{website}}"))
+        elif not getattr(brand, name):
+            problems.append(Problem(*where, f"names {{{name}}}, but {brand.source} gives no {name}; add it there, "
+                                            "or take it out of the sentence"))
+    return problems
 
 
 def labels_for(material: Material) -> Labels:
@@ -105,7 +127,7 @@ def labels_for(material: Material) -> Labels:
 
 
 def read_brand(path: Path) -> Brand:
-    """Return the brand in `path`, checking its fonts are ones the project installs.
+    """Return the brand in `path`, checking its fonts are ones the project installs and its logo can be shown.
 
     Its colours' contrast is a check of its own (see checks/), reported with the other findings.
     """
@@ -117,6 +139,11 @@ def read_brand(path: Path) -> Brand:
     if brand.fonts.slides not in SLIDE_FAMILIES:
         problems.append(Problem(str(path), brand.line_of("fonts.slides"), "fonts.slides",
                                 f"unknown font '{brand.fonts.slides}'; choose from: {', '.join(SLIDE_FAMILIES)}"))
+    if brand.logo:
+        try:
+            read_logo(brand.logo_path, Path(path).parent)
+        except LogoProblem as problem:
+            problems.append(Problem(str(path), brand.line_of("logo.file"), "logo.file", str(problem)))
     if problems:
         raise ContentError(problems)
     return brand

@@ -45,12 +45,28 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def printed_gray(colour: str) -> str:
+    """Return the gray a black-and-white printer prints for a '#RRGGBB' colour.
+
+    Printer drivers and office copiers weigh the channels as television did (ITU-R BT.601 luma), not as the
+    eye does (WCAG's luminance): two colours far apart in luminance, such as a purple and a green, can come
+    out as nearly the same gray.
+    """
+    red, green, blue = (int(colour[index:index + 2], 16) for index in (1, 3, 5))
+    return "#" + f"{round(0.299 * red + 0.587 * green + 0.114 * blue):02X}" * 3
+
+
 def weak_pairs(palette: Palette) -> list[tuple[TextPair, str]]:
-    """Return each text pair of `palette` below the contrast it needs, with a sentence saying so."""
+    """Return each text pair of `palette` below the contrast it needs, or below AA once printed in black and
+    white, with a sentence saying so."""
     weak = []
     for pair in TEXT_PAIRS:
-        ratio = contrast_ratio(getattr(palette, pair.text), getattr(palette, pair.background))
+        text, background = getattr(palette, pair.text), getattr(palette, pair.background)
+        ratio, gray = contrast_ratio(text, background), contrast_ratio(printed_gray(text), printed_gray(background))
         if ratio < pair.minimum:
             weak.append((pair, f"{pair.text} on {pair.background} ({pair.used_for}) has contrast {ratio:.2f}:1, "
                                f"below the {pair.minimum}:1 it needs"))
+        elif gray < AA_BODY:
+            weak.append((pair, f"{pair.text} on {pair.background} ({pair.used_for}) has contrast {gray:.2f}:1 when "
+                               f"printed in black and white, below the {AA_BODY}:1 it needs"))
     return weak

@@ -112,13 +112,15 @@ TABLE = Layout(
     table=Box(MARGIN, _BODY_TOP, CONTENT_WIDTH, 5.0, size=20, min_size=MIN_BODY_PT),
     rule_top=_RULE_UNDER_TOP_TITLE,
 )
+# The title starts low enough to leave the top left corner to the logo (see logo_place).
 CLOSING = Layout(
     "Closing",
-    title=Box(MARGIN, 0.6, CONTENT_WIDTH, 1.3, size=44, min_size=MIN_TITLE_PT, bold=True, anchor="bottom"),
+    title=Box(MARGIN, 1.2, CONTENT_WIDTH, 0.9, size=44, min_size=MIN_TITLE_PT, bold=True, anchor="bottom"),
     bodies=(
-        Box(MARGIN, 2.4, _COLUMN_WIDTH, 3.9, size=24, min_size=MIN_BODY_PT),
-        Box(MARGIN + _COLUMN_WIDTH + 0.5, 2.4, _COLUMN_WIDTH, 3.9, size=24, min_size=MIN_BODY_PT),
-        Box(MARGIN, 6.45, CONTENT_WIDTH, 0.55, size=20, min_size=MIN_BODY_PT),  # the version line
+        Box(MARGIN, 2.15, _COLUMN_WIDTH, 3.9, size=24, min_size=MIN_BODY_PT),
+        Box(MARGIN + _COLUMN_WIDTH + 0.5, 2.15, _COLUMN_WIDTH, 3.9, size=24, min_size=MIN_BODY_PT),
+        # What to do next, where the full text is, and the version: two lines.
+        Box(MARGIN, 6.05, CONTENT_WIDTH, 0.95, size=20, min_size=MIN_BODY_PT),
     ),
     dark=True,
 )
@@ -148,6 +150,24 @@ CARDS = {
               _COLUMN_WIDTH, _HALF_HEIGHT)
         for row in range(2) for column in range(2))),
 }
+
+# The logo on the title and closing slides: top left, above the title, on a plate of the paper colour, since a logo is
+# drawn for light backgrounds and these slides are dark.
+LOGO_HEIGHT = 0.7
+LOGO_MAX_WIDTH = 2.8
+LOGO_PADDING = 0.12
+LOGO_TOP = 0.25
+
+
+def logo_place(aspect: float) -> tuple[float, float, float, float]:
+    """Return where the logo of `aspect` (width / height) goes: its left, top, width and height, in inches.
+
+    The plate around it reaches LOGO_PADDING further on every side.
+    """
+    width = min(LOGO_HEIGHT * aspect, LOGO_MAX_WIDTH)
+    height = width / aspect
+    return MARGIN + LOGO_PADDING, LOGO_TOP + LOGO_PADDING + (LOGO_HEIGHT - height) / 2, width, height
+
 
 # On every slide of a draft, top right, clear of the titles.
 DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 7.0, 0.05, 7.0, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)

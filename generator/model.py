@@ -421,6 +421,16 @@ class Fonts:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The organisation's logo: a picture every output shows beside the organisation's name."""
+
+    file: str = doc("The logo's file, an SVG or PNG picture in the folder of brand.yaml or below it, e.g. "
+                    "logo.svg. An SVG scales to any size; a PNG should be at least 600 pixels wide.")
+    alt: str = doc("What the logo says or shows, for readers who cannot see it, e.g. 'Liberation Programs logo'. "
+                   "Screen readers read it out, and PowerPoint shows it as the picture's alt text.")
+
+
+@dataclass(frozen=True)
 class Brand(Located):
     """The organisation's name and look, shared by every output."""
 
@@ -431,6 +441,15 @@ class Brand(Located):
     fonts: Fonts = doc("The typefaces.")
     phone: str = doc("The organisation's phone number as it should be printed, e.g. (203) 555-0100; the flyer "
                      "shows it next to the website. Leave it out if there is no number for the public.", default="")
+    logo: Logo | None = doc("The organisation's logo, shown in the mastheads and on the deck's title and closing "
+                            "slides. Leave it out to show the organisation's name alone.", default=None)
+
+    @property
+    def logo_path(self):
+        """Return where the logo's file is, read from the folder of the brand file, or None without a logo."""
+        from pathlib import Path
+
+        return Path(self.source).parent / self.logo.file if self.logo else None
 
 
 def _four(headings: tuple[str, ...]) -> str | None:
@@ -538,6 +557,10 @@ class Material(Located):
         default=Facilitation())
     outputs: Outputs = doc("Settings of the outputs: the handout's page budget, and site flyers.",
                            default=Outputs())
+    call_to_action: str = doc(
+        "One sentence that tells the reader what to do next, e.g. 'Questions? Call {phone} or visit {website}.'; "
+        "{phone} and {website} are filled in from brand.yaml. The flyer, the top of the handout and the deck's "
+        "closing slide show it.", default="")
     acknowledgements: tuple[Acknowledgement, ...] = doc(
         "Findings of `check` kept on purpose, each with its reason; one that matches nothing is an error.",
         default=())
@@ -562,6 +585,22 @@ class Material(Located):
         """
         line = self.labels.version(self.document.version, self.document.date)
         return self.labels.translation_updating.format(version_line=line) if self.outdated else line
+
+    @property
+    def call_to_action_parts(self) -> tuple[tuple[str, bool], ...]:
+        """Return the call to action as (text, whether it is the brand's phone or website) pieces, in order."""
+        import string
+
+        pieces = []
+        for text, name, _, _ in string.Formatter().parse(self.call_to_action):
+            pieces += [(text, False)] if text else []
+            pieces += [(getattr(self.brand, name), True)] if name else []
+        return tuple(pieces)
+
+    @property
+    def call_to_action_line(self) -> str:
+        """Return the call to action with the brand's phone and website filled in, or '' without one."""
+        return "".join(text for text, _ in self.call_to_action_parts)
 
     @property
     def authors(self) -> tuple[Author, ...]:

@@ -69,7 +69,25 @@ def edition_inputs(edition: Edition, brand: Path, checksums: Checksums) -> dict[
     """
     fonts = [face.path for faces in (*FAMILIES.values(), *SLIDE_FAMILIES.values()) for face in faces]
     labels = sorted(LABELS.glob("*.yaml"))
-    return checksums.of_all([*edition.files, brand, *labels, *fonts, GLOSSARY, WORD_LIST])
+    return checksums.of_all([*edition.files, *brand_files(brand), *labels, *fonts, GLOSSARY, WORD_LIST])
+
+
+def brand_files(brand: Path) -> list[Path]:
+    """Return the brand file, and the logo file it names if any, read without checking it.
+
+    A brand that cannot be read names no logo here; loading it reports why.
+    """
+    import yaml
+
+    from .reading import MAX_FILE_BYTES
+
+    try:
+        if Path(brand).stat().st_size > MAX_FILE_BYTES:
+            return [brand]
+        logo = yaml.safe_load(Path(brand).read_text(encoding="utf-8-sig"))["logo"]["file"]
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
+        return [brand]
+    return [brand, Path(brand).parent / logo] if isinstance(logo, str) else [brand]
 
 
 def common_size_key(edition: Edition, brand: Path, example: bool, checksums: Checksums, generator: str) -> str:

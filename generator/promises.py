@@ -80,6 +80,12 @@ def credits(material: Material, with_contacts: bool = True) -> list[Expected]:
                                       *((author.organisation, author.email) if with_contacts else ()))]
 
 
+def call_to_action(material: Material) -> list[Expected]:
+    """Return the material's call to action with the brand's phone and website in it, if it has one."""
+    line = material.call_to_action_line
+    return [Expected(f"call to action '{line}'", line)] if line else []
+
+
 def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expected]:
     """Return every text of the material: each section's heading and blocks, and the credits."""
     expected = []
@@ -104,17 +110,19 @@ def flyer_shows(material: Material, with_site: bool = False) -> list[Expected]:
         for block, mode in zip(section.blocks, modes):
             if mode in ("full", "headlines") and not (with_site and block.kind == "text"):
                 expected += block_texts(section, block, mode)
-    return expected + credits(material, with_contacts=False)
+    # A site's flyer has the site's own call to action: its panel, with its phone (see site-flyer.html).
+    return expected + credits(material, with_contacts=False) + ([] if with_site else call_to_action(material))
 
 
 def handout_shows(material: Material) -> list[Expected]:
-    """Return what the handout shows: every word."""
-    return every_word(material)
+    """Return what the handout shows: every word, and the call to action."""
+    return every_word(material) + call_to_action(material)
 
 
 def deck_shows(material: Material) -> list[Expected]:
-    """Return what the deck shows: every word, a statement's body on its slide or in its notes."""
-    return every_word(material, bodies_in_notes=True)
+    """Return what the deck shows: every word, a statement's body on its slide or in its notes, and the call
+    to action on the closing slide."""
+    return every_word(material, bodies_in_notes=True) + call_to_action(material)
 
 
 def slide_companion_shows(material: Material) -> list[Expected]:

@@ -348,7 +348,8 @@ class _Planner:
         facilitation = material.facilitation
         session = " · ".join(part for part in (facilitation.trainer, facilitation.session_date) if part)
         given = [Paragraph(session, 24, bold=True)] if session else []
-        tries = [[Paragraph(document.subtitle, 28), *given, *credits, Paragraph(material.version_line, 20)]
+        version = " · ".join(part for part in (material.version_line, material.brand.website) if part)
+        tries = [[Paragraph(document.subtitle, 28), *given, *credits, Paragraph(version, 20)]
                  for credits in self.ways_to_credit()]
         crowded = "credits.authors" if material.credits else "document.subtitle"
         bodies = (next(filter(None, (self.fit([lines], design.TITLE.bodies) for lines in tries)), None)
@@ -444,9 +445,14 @@ class _Planner:
         people = (trainer if facilitation.trainer else []) + people
         columns, (footer_box,) = design.CLOSING.bodies[:2], design.CLOSING.bodies[2:]
         website = material.brand.website
-        footer = " ".join(part for part in (self.labels.full_text.format(website=website) if website else "",
-                                            material.version_line) if part)
-        pages = [(*bodies, (Paragraph(footer, footer_box.size),)) for bodies in self.flow(people, columns)]
+        pointer = " ".join(part for part in (self.labels.full_text.format(website=website) if website else "",
+                                             material.version_line) if part)
+        footer = [Paragraph(line, footer_box.size, bold=bold)
+                  for line, bold in ((material.call_to_action_line, True), (pointer, False)) if line]
+        if not self.fits(footer, footer_box):
+            raise BuildError(f"{self.where('call_to_action')}: the call to action and the closing slide's "
+                             f"line '{pointer}' take more than two lines; shorten the call to action")
+        pages = [(*bodies, tuple(footer)) for bodies in self.flow(people, columns)]
         title, field = self.own_or_label("closing_title")
         for page in self.titled_pages(title, field, pages, self.labels.closing_message, design.CLOSING):
             self.add_page(page, page.title, page.field, "closing", facilitation.closing_cue, self.minutes.closing,

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from .typesetting import around, keep_last_words_together, unbreakable
+from .typesetting import around, compounds, keep_last_words_together, unbreakable
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -77,6 +77,13 @@ def emphasised(text: str, word: str) -> markupsafe.Markup:
     return markupsafe.Markup('{}<span class="emphasis">{}</span>{}').format(before, found, after)
 
 
+def whole_compounds(text: str) -> markupsafe.Markup:
+    """Return `text` escaped, with the no-break rules, and each short hyphenated compound kept on one line."""
+    return markupsafe.Markup("").join(
+        markupsafe.Markup('<span class="compound">{}</span>').format(piece) if compound else markupsafe.escape(piece)
+        for piece, compound in compounds(unbreakable(text)))
+
+
 def shown(value):
     """Return a value as a template shows it: text with the no-break rules of typesetting.py applied."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
@@ -103,6 +110,7 @@ def template_environment() -> jinja2.Environment:
     environment.filters["credit_line"] = credit_line
     environment.filters["plain"] = plain
     environment.filters["emphasised"] = emphasised
+    environment.filters["whole_compounds"] = whole_compounds
     environment.filters["points"] = points
     environment.filters["percent"] = percent
     environment.filters["paragraphs"] = paragraphs

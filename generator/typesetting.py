@@ -11,6 +11,11 @@ The PDFs apply them to every value their templates show (see templating.py), and
 the deck to every text it writes and measures (see builders/slides.py and measure.py).
 Headings and titles also keep their last two words together (keep_last_words_together),
 so that none ends with one word alone on its last line.
+
+A short hyphenated compound ("harm-reduction", "housing-first", "peer-based") reads as
+one word, so the PDFs keep it on one line (compounds); a long one may still break at its
+hyphen rather than run out of a narrow column. The deck cannot: neither Calibri nor its
+twin has a non-breaking hyphen, and PowerPoint breaks after any hyphen.
 """
 
 from __future__ import annotations
@@ -58,3 +63,20 @@ def around(text: str, word: str) -> tuple[str, str, str]:
     """Return `text` cut at the first whole `word` in it, as (before, word, after), or (text, '', '') without one."""
     parts = re.split(rf"\b({re.escape(word)})\b", text, maxsplit=1) if word else [text]
     return tuple(parts) if len(parts) == 3 else (text, "", "")
+
+
+# Letters joined by hyphens, no longer than this: kept whole, such a compound is narrower than any column.
+LONGEST_COMPOUND = 18
+_COMPOUND = re.compile(r"(?<![\w./@-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w/@-]|\.\w)")
+
+
+def compounds(text: str) -> list[tuple[str, bool]]:
+    """Return `text` cut into (piece, whether it is a short hyphenated compound to keep on one line)."""
+    pieces, start = [], 0
+    for found in _COMPOUND.finditer(text):
+        if len(found.group()) > LONGEST_COMPOUND:
+            continue
+        pieces += [(text[start:found.start()], False)] if found.start() > start else []
+        pieces.append((found.group(), True))
+        start = found.end()
+    return pieces + ([(text[start:], False)] if start < len(text) else [])

@@ -8,7 +8,7 @@ import pytest
 
 from generator.checks import check_content, contrast_findings
 from generator.content import load_content
-from generator.contrast import contrast_ratio, relative_luminance, weak_pairs
+from generator.contrast import TEXT_PAIRS, contrast_ratio, printed_gray, relative_luminance, weak_pairs
 
 from .conftest import BRAND, CASES
 
@@ -36,6 +36,22 @@ def test_a_pale_text_colour_is_caught(material):
     assert [message for _, message in weak_pairs(pale)] == [
         "muted on paper (page footers) has contrast 2.41:1, below the 4.5:1 it needs"
     ]
+
+
+def test_a_pair_readable_in_colour_but_not_in_black_and_white_is_caught(material):
+    # A purple heading on a green panel: 4.76:1 on screen, but nearly one gray on an office printer.
+    clashing = dataclasses.replace(material.brand.palette, primary="#5D40A0", tint="#2EEA02")
+    assert contrast_ratio("#5D40A0", "#2EEA02") >= 4.5
+    assert [message for _, message in weak_pairs(clashing)] == [
+        "primary on tint (headings on panels, row names on striped rows) has contrast 2.59:1 when printed in black "
+        "and white, below the 4.5:1 it needs"]
+
+
+def test_the_shipped_brand_prints_every_text_pair_at_aa_or_better_in_black_and_white(material):
+    palette = material.brand.palette
+    for pair in TEXT_PAIRS:
+        gray = contrast_ratio(printed_gray(getattr(palette, pair.text)), printed_gray(getattr(palette, pair.background)))
+        assert gray >= 4.5, pair
 
 
 def test_a_brand_below_aa_fails_the_check_with_its_line(tmp_path):

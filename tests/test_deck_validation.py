@@ -16,10 +16,13 @@ SCRIPT = ROOT / "tests" / "validate-decks.mjs"  # validates every deck in one No
 
 
 def test_every_kind_of_deck_is_valid_open_xml_and_the_validator_finds_a_broken_one(outputs, tmp_path):
-    """The shipped deck, a deck of every other kind of block, and a deck with an attribute the schema does not have,
-    validated in one run of the validator."""
+    """The shipped deck, a deck of every other kind of block with the brand's logo, and a deck with an attribute the
+    schema does not have, validated in one run of the validator."""
+    from .test_brand import branded
+
     assert VALIDATOR.is_dir(), "the deck validator is missing: run `make test`, which installs it with npm"
-    build(load_content(ROOT / "tests" / "materials" / "room-setup.yaml", BRAND), tmp_path / "room-setup", ["slides"])
+    room_setup = load_content(ROOT / "tests" / "materials" / "room-setup.yaml", branded(tmp_path / "brand"))
+    build(room_setup, tmp_path / "room-setup", ["slides"])
     broken = tmp_path / "broken.pptx"
     with zipfile.ZipFile(outputs / "slides.pptx") as source, zipfile.ZipFile(broken, "w") as target:
         for member in source.infolist():

@@ -276,7 +276,7 @@ def test_without_credits_the_title_slide_shows_no_authors_and_the_closing_slide_
     plan = plan_slides(written(tmp_path, MEETING_ROOM))
     title, closing = plan.slides[0], plan.slides[-1]
     assert [p.text for p in title.bodies[0]] == ["What to do before, during and after a meeting",
-                                                 "Version 2, March 2026"]
+                                                 "Version 2, March 2026 · liberationprograms.org"]
     assert [[p.text for p in body] for body in closing.bodies] == [
         ["Liberation Programs, Inc.", "Bridgeport, CT", "liberationprograms.org"], [],
         ["The full text is in the handout and at liberationprograms.org. Version 2, March 2026"]]

@@ -6,7 +6,7 @@ import pytest
 
 from generator.fonts import FAMILIES
 from generator.measure import metrics, wrap
-from generator.typesetting import NO_BREAK, unbreakable
+from generator.typesetting import NO_BREAK, compounds, unbreakable
 
 
 @pytest.mark.parametrize("text, joined", [
@@ -45,3 +45,27 @@ def test_a_text_is_cut_around_the_first_whole_word_only():
     assert around("It is NOT unethical, NOT at all.", "NOT") == ("It is ", "NOT", " unethical, NOT at all.")
     assert around("NOTHING here", "NOT") == ("NOTHING here", "", "")
     assert around("It Saves Lives", "") == ("It Saves Lives", "", "")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Medication for opioid use disorder (MOUD), overdose prevention, housing-first models", ["housing-first"]),
+    ("A peer-based recovery community; cost-effective methods", ["peer-based", "cost-effective"]),
+    ("Reducción de daños, sin juicio y costo-efectiva", ["costo-efectiva"]),
+    # Too long to keep whole in a narrow column; an address, a number and a dash between words are no compounds.
+    ("non-prescribed-substance-use, liberation-programs.org, 12-Step programs, use – ready", []),
+])
+def test_short_hyphenated_compounds_are_kept_whole_and_the_text_unchanged(text, kept):
+    pieces = compounds(text)
+    assert "".join(piece for piece, _ in pieces) == text
+    assert [piece for piece, whole in pieces if whole] == kept
+
+
+def test_the_handout_never_breaks_a_short_compound_at_its_hyphen(outputs):
+    """Its table's narrow columns broke 'housing-first' and 'peer-based' at the hyphen before compounds were kept
+    whole."""
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text(extraction_mode="layout") for page in PdfReader(outputs / "handout.pdf").pages)
+    columns = [cell.strip() for line in text.splitlines() for cell in line.split("  ") if cell.strip()]
+    assert "housing-first models" in text.replace("\n", " ")
+    assert not [cell for cell in columns if cell.endswith(("housing-", "peer-", "non-", "well-", "life-", "cost-"))]

@@ -55,8 +55,10 @@ class PdfBuilder(Builder):
 
     def render(self, material: Material, **layout):
         """Return the WeasyPrint document of this output, laid out with `layout`."""
+        from ..logo import logo_of
+
         html = render_template(self.template, material=material, brand=material.brand, labels=material.labels,
-                               stylesheets=self.stylesheets, **layout)
+                               stylesheets=self.stylesheets, logo=logo_of(material.brand), **layout)
         return render_pdf_document(html, material, [TEMPLATES / name for name in self.stylesheets])
 
     def write(self, document, target: Path) -> None:
@@ -136,7 +138,8 @@ def project_files_only(stylesheets: list[Path] = ()):
 
     class ProjectFiles(URLFetcher):
         def fetch(self, url, headers=None):
-            if url.startswith("data:image/svg+xml"):  # a QR code drawn by the generator (see qr.py)
+            # A QR code drawn by the generator (see qr.py), or the brand's logo (see logo.py), read and checked.
+            if url.startswith(("data:image/svg+xml", "data:image/png")):
                 return super().fetch(url, headers)
             parsed = urllib.parse.urlparse(url)
             path = Path(urllib.parse.unquote(parsed.path)).resolve() if parsed.scheme == "file" else None

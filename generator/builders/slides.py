@@ -180,7 +180,7 @@ class DeckWriter:
             rule_colour = palette.tint if layout.dark else palette.accent
             shapes.append(_rule(10, design.MARGIN + design.INSET_X, layout.rule_top, 1.6, rule_colour))
         if not (layout.dark or layout is design.SECTION):
-            shapes.append(_footer(11, f"{self.brand.organisation} · {self.material.document.title}",
+            shapes.append(_footer(11, f"{self.brand.organisation} · {self.brand.website} · {self.material.document.title}",
                                   palette.muted, self.plan.language))
         return shapes
 
@@ -209,6 +209,8 @@ class DeckWriter:
                 shape._element.getparent().remove(shape._element)  # an empty box would show "Click to add text"
         if planned.table:
             self.add_table(slide, planned.table)
+        if planned.layout in (design.TITLE, design.CLOSING) and self.brand.logo:
+            self.add_logo(slide)
         if self.material.document.draft:
             self.add_draft_mark(slide, palette.paper if light else palette.accent)
         notes = slide.notes_slide.notes_text_frame
@@ -216,6 +218,31 @@ class DeckWriter:
         for paragraph in notes.paragraphs:
             for run in paragraph.runs:
                 run._r.get_or_add_rPr().set("lang", self.plan.language)
+
+    def add_logo(self, slide) -> None:
+        """Add the brand's logo, with its alt text, on a plate of the paper colour marked as decoration."""
+        from pptx.dml.color import RGBColor
+        from pptx.enum.shapes import MSO_SHAPE
+        from pptx.util import Inches
+
+        from ..logo import logo_of, slide_picture
+
+        picture = logo_of(self.brand)
+        left, top, width, height = design.logo_place(picture.aspect)
+        pad = design.LOGO_PADDING
+        plate = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left - pad), Inches(top - pad),
+                                       Inches(width + 2 * pad), Inches(height + 2 * pad))
+        plate.name = "Logo plate"
+        plate.adjustments[0] = 0.12
+        plate.fill.solid()
+        plate.fill.fore_color.rgb = RGBColor.from_string(colour(self.brand.palette.paper))
+        plate.line.fill.background()
+        plate.shadow.inherit = False
+        _mark_decorative(plate._element.nvSpPr.cNvPr)
+        shown = slide.shapes.add_picture(io.BytesIO(slide_picture(picture)), Inches(left), Inches(top),
+                                         Inches(width), Inches(height))
+        shown.name = "Logo"
+        shown._element.nvPicPr.cNvPr.set("descr", self.brand.logo.alt)
 
     def add_draft_mark(self, slide, text_colour: str) -> None:
         """Mark a slide of a draft, last in reading order, so nobody presents it as approved."""
@@ -357,6 +384,21 @@ def _placeholder(shape_id, name, kind, index, box: design.Box, hex_colour, langu
         f'<a:noAutofit/></a:bodyPr><a:lstStyle>{_level_styles(1, box.size, hex_colour, box.bold, language)}'
         f'</a:lstStyle><a:p><a:endParaRPr lang="{language}"/></a:p></p:txBody></p:sp>'
     )
+
+
+_DECORATIVE = ('<a:ext xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+               'uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative '
+               'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>')
+
+
+def _mark_decorative(properties) -> None:
+    """Mark a shape, by its non-visual properties (p:cNvPr), as decoration a screen reader skips."""
+    from pptx.oxml import parse_xml
+
+    properties.set("descr", "")
+    extensions = parse_xml('<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                           f'{_DECORATIVE}</a:extLst>')
+    properties.append(extensions)
 
 
 def _rule(shape_id, left, top, width, hex_colour) -> str:

@@ -63,7 +63,15 @@ def test_the_credits_are_there_with_clickable_addresses(material, outputs):
     for author in material.authors:
         for detail in (author.name, author.role, author.organisation, author.email):
             assert shows(text, detail)
-    assert link_targets(outputs / "handout.pdf") == [f"mailto:{a.email}" for a in material.authors]
+    # The call to action at the top opens the website; the credits at the end write to the authors.
+    assert link_targets(outputs / "handout.pdf") == [f"https://{material.brand.website}",
+                                                     *(f"mailto:{a.email}" for a in material.authors)]
+
+
+def test_the_call_to_action_is_on_the_first_page_with_the_website_filled_in(material, outputs):
+    first = page_texts(outputs / "handout.pdf")[0]
+    assert "{website}" in material.call_to_action
+    assert shows(first, material.call_to_action.replace("{website}", material.brand.website))
 
 
 def test_two_us_letter_pages(outputs):

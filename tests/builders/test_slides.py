@@ -444,7 +444,7 @@ def test_the_trainer_and_the_date_are_on_the_title_slide_and_the_trainer_first_o
     closing = [text.replace("\u00a0", " ") for text in slide_texts(slides[-1])]
     assert closing[0] == "Thank you! Questions and contacts"
     assert closing[1].startswith("Alex Rivera\nYour trainer\n(203) 555-0100\nJohn Hamilton")
-    assert closing[-1] == ("The full text is in the handout and at liberationprograms.org. "
-                           f"{material.version_line}")
+    assert closing[-1] == (f"{material.call_to_action_line}\nThe full text is in the handout and at "
+                           f"liberationprograms.org. {material.version_line}")
     notes = slides[-1].notes_slide.notes_text_frame.text
     assert "Key message: " in notes and "(203) 555-0100" not in notes  # shown on the slide, not read out again
