@@ -351,6 +351,9 @@ class Outputs:
                              "message saying what to shorten.", _page_budget, default=2)
     site_flyers: bool = doc("true to build a flyer of this material for every site of a sites file "
                             "(`build --sites FILE`).", default=False)
+    poster: bool = doc("true to build poster.pdf as well: what the flyer shows, by the flyer's layout rules, on one "
+                       "11 × 17 in (tabloid) page in type of 32 pt or more, for notice boards and copy shops.",
+                       default=False)
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,8 @@ class _Build:
         self.sites = load_sites(request.sites) if request.sites else None
         self.checksums, self.generator = Checksums(), generator_fingerprint()
         self.outcome = Outcome()
-        self.planned = plan_outputs(self.editions, self.builders, self.sites, request.brand, self.checksums)
+        self.planned = plan_outputs(self.editions, self.builders, self.sites, request.brand, self.checksums,
+                                    named=bool(request.only))
 
     def stale(self) -> list[Planned]:
         """Return the planned outputs to build, noting the others as kept and what the sites file lacks."""

@@ -85,7 +85,8 @@ def brand_files(brand: Path) -> list[Path]:
         if Path(brand).stat().st_size > MAX_FILE_BYTES:
             return [brand]
         logo = yaml.safe_load(Path(brand).read_text(encoding="utf-8-sig"))["logo"]["file"]
-    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
+    # Hostile YAML can make the reader fail in any way (too deep, a bad tag): loading it says how.
+    except Exception:  # noqa: BLE001
         return [brand]
     return [brand, Path(brand).parent / logo] if isinstance(logo, str) else [brand]
 
@@ -110,8 +111,9 @@ def site_inputs(sites: SiteList, site: Site, edition: Edition, brand: Path, chec
     return {**edition_inputs(edition, brand, checksums), f"site {site.folder}": text_fingerprint(entry)}
 
 
-def wants_site_flyers(content: Path) -> bool:
-    """Return whether a material asks for site flyers (`outputs: site_flyers: true`), read without checking it.
+def asks_for(content: Path, setting: str) -> bool:
+    """Return whether a material turns on one of its `outputs:` settings (e.g. `site_flyers: true`), read
+    without checking it.
 
     A file that cannot be read says no here; loading it reports why.
     """
@@ -123,9 +125,15 @@ def wants_site_flyers(content: Path) -> bool:
         if Path(content).stat().st_size > MAX_FILE_BYTES:
             return False
         data = yaml.safe_load(Path(content).read_text(encoding="utf-8-sig"))
-        return data["outputs"]["site_flyers"] is True
-    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
+        return data["outputs"][setting] is True
+    # Hostile YAML can make the reader fail in any way (too deep, a bad tag): loading it says how.
+    except Exception:  # noqa: BLE001
         return False
+
+
+def wants_site_flyers(content: Path) -> bool:
+    """Return whether a material asks for site flyers (`outputs: site_flyers: true`)."""
+    return asks_for(content, "site_flyers")
 
 
 def sites_with_flyers_in(sites: SiteList, edition: Edition) -> list[Site]:
@@ -145,12 +153,18 @@ class Planned:
 
 
 def plan_outputs(editions: list[Edition], builders: list[Builder], sites: SiteList | None, brand: Path,
-                 checksums: Checksums) -> list[Planned]:
-    """Return every output of `builders` for every edition, and each site's flyer in each of its languages."""
+                 checksums: Checksums, named: bool = False) -> list[Planned]:
+    """Return every output of `builders` for every edition, and each site's flyer in each of its languages.
+
+    An optional output (the poster) is planned for a material that asks for it, or for every material when
+    the builders were `named` on the command line.
+    """
     planned = []
     for edition in editions:
         inputs = edition_inputs(edition, brand, checksums)
         for builder in builders:
+            if builder.optional and not (named or asks_for(edition.files[0], builder.name)):
+                continue
             output = (Path(edition.subfolder) / builder.filename).as_posix()
             planned.append(Planned(output, edition, builder, None, inputs))
         wanted = sites is not None and wants_site_flyers(edition.files[0])

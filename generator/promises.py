@@ -137,6 +137,7 @@ def slide_companion_shows(material: Material) -> list[Expected]:
 
 PROMISES: dict[str, Callable[[Material], list[Expected]]] = {
     "flyer": flyer_shows,
+    "poster": flyer_shows,
     "handout": handout_shows,
     "slides": deck_shows,
     "slides-handout": slide_companion_shows,

@@ -84,6 +84,31 @@ def whole_compounds(text: str) -> markupsafe.Markup:
         for piece, compound in compounds(unbreakable(text)))
 
 
+def call_to_action(material) -> markupsafe.Markup:
+    """Return the material's call to action as markup: the brand's website a link and its phone in bold, each
+    kept on one line with the word before it and the punctuation after it ("Visit example.org.")."""
+    pieces = [[text, filled] for text, filled in material.call_to_action_parts]
+    markup = []
+    for index, (text, filled) in enumerate(pieces):
+        if not filled:
+            markup.append(markupsafe.escape(unbreakable(text)))
+            continue
+        before = str(markup.pop()) if markup and not pieces[index - 1][1] else ""
+        head, space, word = before.rstrip(" ").rpartition(" ")
+        word += before[len(before.rstrip(" ")):]  # the space between the word and the value, if any
+        following = pieces[index + 1] if index + 1 < len(pieces) and not pieces[index + 1][1] else None
+        after = ""
+        if following:
+            after = following[0][:len(following[0]) - len(following[0].lstrip(".,;:!?)"))]
+            following[0] = following[0][len(after):]
+        value = (markupsafe.Markup('<a class="filled" href="https://{}">{}</a>').format(text, text)
+                 if text == material.brand.website else
+                 markupsafe.Markup('<strong class="filled">{}</strong>').format(unbreakable(text)))
+        markup.append(markupsafe.Markup(head + space) + markupsafe.Markup(
+            '<span class="together">{}{}{}</span>').format(markupsafe.Markup(word), value, after))
+    return markupsafe.Markup("").join(markup)
+
+
 def shown(value):
     """Return a value as a template shows it: text with the no-break rules of typesetting.py applied."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
@@ -111,6 +136,7 @@ def template_environment() -> jinja2.Environment:
     environment.filters["plain"] = plain
     environment.filters["emphasised"] = emphasised
     environment.filters["whole_compounds"] = whole_compounds
+    environment.filters["call_to_action"] = call_to_action
     environment.filters["points"] = points
     environment.filters["percent"] = percent
     environment.filters["paragraphs"] = paragraphs

@@ -48,7 +48,7 @@ def unbreakable(text: str) -> str:
 
 # Two last words longer than this are left apart: joined, they could be wider than a narrow column, which
 # would then break one of them between two letters.
-LONGEST_JOINED_ENDING = 18
+LONGEST_JOINED_ENDING = 16
 
 
 def keep_last_words_together(text: str) -> str:

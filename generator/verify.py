@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .builders import BUILDERS, Builder
+from .builders.base import US_LETTER
 from .builders.slides_handout import SLIDES_PER_PAGE
 from .manifest import MANIFEST, sha256_of
 from .model import Material
 from .promises import Expected, flyer_shows
 from .slideplan import plan_slides
 
-US_LETTER = (612, 792)  # points
 # What an e-mail to a partner agency can carry without bouncing, in bytes.
 EMAIL_BUDGET = {"flyer.pdf": 1_000_000, "handout.pdf": 1_000_000}
 # What verify agrees to read, in bytes: our outputs are tens of KB, so anything near these was not built here,
@@ -88,7 +88,7 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
         return Verdict(path.name, None, unit, size, (), (refused,))
     try:
         with readers_quiet():
-            reading = read_deck(path) if unit == "slides" else read_pdf(path, reader)
+            reading = read_deck(path) if unit == "slides" else read_pdf(path, reader, builder.paper)
     # A damaged file can make a reader fail anywhere, with any kind of error; each one means "unreadable".
     except Exception as error:  # noqa: BLE001
         kind = "PowerPoint deck" if unit == "slides" else "PDF"
@@ -331,8 +331,8 @@ def with_problems(verdicts: list[Verdict], subfolder: str, problems: dict[str, s
 
 def length_problems(name: str, count: int, material: Material) -> list[str]:
     """Return a sentence if the output has more or fewer pages or slides than it must."""
-    if name == "flyer" and count != 1:
-        return [f"has {counted(count, 'page')}; the flyer must have 1"]
+    if name in ("flyer", "poster") and count != 1:
+        return [f"has {counted(count, 'page')}; the {name} must have 1"]
     budget = material.outputs.handout_pages
     if name == "handout" and count > budget:
         return [f"has {counted(count, 'page')}; the handout must have at most {budget}"]
@@ -381,15 +381,16 @@ def human_size(size: int) -> str:
 # Reading PDFs
 
 
-def read_pdf(path: Path, reader=None) -> Reading:
-    """Return the pages, text and form problems of the PDF at `path` (already opened as `reader`, if given)."""
+def read_pdf(path: Path, reader=None, paper: tuple[float, float] = US_LETTER) -> Reading:
+    """Return the pages, text and form problems of the PDF at `path` (already opened as `reader`, if given),
+    whose pages must all be of the size `paper` (width and height in points)."""
     from pypdf import PdfReader
 
     reader = reader or PdfReader(path)
     pages = list(reader.pages)
     text = text_of_pdf(path)
     catalog = reader.trailer["/Root"].get_object()
-    problems = page_size_problems(pages) + unembedded_font_problems(reader) + tagging_problems(catalog)
+    problems = page_size_problems(pages, paper) + unembedded_font_problems(reader) + tagging_problems(catalog)
     links = [annotation.get_object().get("/A", {}).get("/URI")
              for page in pages for annotation in page.get("/Annots") or []]
     return Reading(len(pages), text, problems=tuple(problems), links=tuple(str(link) for link in links if link))
@@ -412,17 +413,18 @@ def text_of_pdf(path: Path) -> str:
     return " ".join(pages).replace("\ufffe", "-")
 
 
-def page_size_problems(pages) -> list[str]:
-    """Return a sentence for each page size other than US Letter, naming the pages that have it."""
+def page_size_problems(pages, paper: tuple[float, float] = US_LETTER) -> list[str]:
+    """Return a sentence for each page size other than `paper`, naming the pages that have it."""
     sizes: dict[tuple[float, float], list[int]] = {}
     for number, page in enumerate(pages, start=1):
         box = page.mediabox
         size = (round(float(box.width), 1), round(float(box.height), 1))
-        if size != US_LETTER:
+        if size != tuple(paper):
             sizes.setdefault(size, []).append(number)
+    wanted = "US Letter" if tuple(paper) == US_LETTER else f"{paper[0] / 72:g} x {paper[1] / 72:g} in"
     return [f"{'page' if len(numbers) == 1 else 'pages'} {', '.join(map(str, numbers))} "
             f"{'is' if len(numbers) == 1 else 'are'} {width:g} x {height:g} pt; "
-            f"every page must be US Letter, {US_LETTER[0]} x {US_LETTER[1]} pt"
+            f"every page must be {wanted}, {paper[0]:g} x {paper[1]:g} pt"
             for (width, height), numbers in sizes.items()]
 
 

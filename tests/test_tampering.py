@@ -174,16 +174,16 @@ def test_an_unreadable_manifest_fails_with_what_is_wrong(out, verify, text, reas
 
 
 def test_a_file_the_manifest_does_not_list_fails(out, verify):
-    shutil.copy(out / "harm-reduction" / "flyer.pdf", out / "harm-reduction" / "poster.pdf")
+    shutil.copy(out / "harm-reduction" / "flyer.pdf", out / "harm-reduction" / "flyer-old.pdf")
 
     status, printed, _ = verify(out)
 
     assert status == 1
-    assert failures(printed) == {"poster.pdf": [
+    assert failures(printed) == {"flyer-old.pdf": [
         f"is not listed in {out / MANIFEST}, so nothing shows it was built here; build again to list it, "
         "or delete it if it is not an output",
         "is not an output of this generator; the outputs are flyer.pdf, handout.pdf, slides.pptx, "
-        "slides-handout.pdf, facilitator-guide.pdf"]}
+        "slides-handout.pdf, facilitator-guide.pdf, poster.pdf"]}
     assert printed.splitlines()[-1] == "1 of 6 outputs failed."
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import jinja2
 import pytest
 
@@ -92,3 +94,18 @@ def test_a_missing_template_is_named_with_how_to_restore_it():
         render_template("no-such-part.html")
     assert str(caught.value) == (f"the template {TEMPLATES / 'no-such-part.html'} is missing; restore it (it comes "
                                  "with the project, e.g. `git checkout -- templates/no-such-part.html`)")
+
+
+def test_the_call_to_action_keeps_the_word_before_the_website_and_the_stop_after_it_on_its_line(material):
+    """The poster broke 'Questions / about harm reduction? Visit' around a website that could not end the line."""
+    from generator.templating import call_to_action
+
+    assert str(call_to_action(material)) == (
+        'Questions about harm reduction? <span class="together">Visit <a class="filled" '
+        'href="https://liberationprograms.org">liberationprograms.org</a>.</span>')
+    phoned = dataclasses.replace(material, call_to_action="{phone} <any time>, or see {website}",
+                                 brand=dataclasses.replace(material.brand, phone="(203) 555-0100"))
+    assert str(call_to_action(phoned)) == (
+        '<span class="together"><strong class="filled">(203)\u00a0555-0100</strong></span> &lt;any time&gt;, or '
+        '<span class="together">see <a class="filled" href="https://liberationprograms.org">'
+        'liberationprograms.org</a></span>')

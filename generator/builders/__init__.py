@@ -6,12 +6,14 @@ from .base import Builder
 from .facilitator_guide import FacilitatorGuideBuilder
 from .flyer import FlyerBuilder
 from .handout import HandoutBuilder
+from .poster import PosterBuilder
 from .slides import SlidesBuilder
 from .slides_handout import SlidesHandoutBuilder
 
 BUILDERS: dict[str, Builder] = {
     builder.name: builder
-    for builder in (FlyerBuilder(), HandoutBuilder(), SlidesBuilder(), SlidesHandoutBuilder(), FacilitatorGuideBuilder())
+    for builder in (FlyerBuilder(), HandoutBuilder(), SlidesBuilder(), SlidesHandoutBuilder(), FacilitatorGuideBuilder(),
+                    PosterBuilder())
 }
 
 __all__ = ["BUILDERS", "Builder"]

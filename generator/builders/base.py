@@ -16,12 +16,17 @@ from ..model import Material
 from ..templating import TEMPLATES, render_template, templates_used
 
 
+US_LETTER = (612, 792)  # 8.5 × 11 in, in points
+
+
 class Builder:
     """Write one output file from the material."""
 
     name: str = ""
     filename: str = ""
     description: str = ""
+    # An optional output is built for a material that asks for it in `outputs:`, or when named with --only.
+    optional: bool = False
 
     def build(self, material: Material, target: Path) -> None:
         """Write this output for `material` to `target`."""
@@ -47,6 +52,7 @@ class PdfBuilder(Builder):
     template: str = ""
     stylesheets: tuple[str, ...] = ()  # in templates/, linked in this order after the brand's
     max_pages: int = 1
+    paper: tuple[float, float] = US_LETTER  # the page's width and height in points
 
     def reads(self, material: Material) -> frozenset[Path]:
         """Return the templates this output is rendered from and the stylesheets it links (see Builder.reads)."""

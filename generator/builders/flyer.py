@@ -174,6 +174,7 @@ class FlyerBuilder(PdfBuilder):
     # Read from across a waiting room, 2 m away: the statements are never smaller. What does not fit at this
     # size is left off the flyer by the content (`flyer: heading` or `flyer: no`), not shrunk.
     smallest_body = 24.0
+    largest_body = LARGEST_BODY_PT
 
     def build(self, material: Material, target: Path) -> None:
         document, _ = self.fit_to_one_page(material)
@@ -185,7 +186,7 @@ class FlyerBuilder(PdfBuilder):
         return super().render(material, rows=flyer_rows(material, self.site_panel),
                               website_qr=qr_image(f"https://{website}") if website else "", **layout)
 
-    def fit_to_one_page(self, material: Material, largest: float = LARGEST_BODY_PT,
+    def fit_to_one_page(self, material: Material, largest: float | None = None,
                         too_long: str = "", tried: dict | None = None, **layout):
         """Return the flyer laid out in the largest body size up to `largest` that fits on one page, and that size.
 
@@ -195,12 +196,14 @@ class FlyerBuilder(PdfBuilder):
         # A search over half points: `low` fits and `high` does not. Each layout shows how much of the page
         # the text fills, and from the last two how fast it grows with the size; the next size tried is the
         # one that would just fill the page. A good guess settles it in three or four layouts.
+        largest = self.largest_body if largest is None else largest
         tried = dict(tried or {})
         if not tried:
             tried[self.smallest_body] = self.render(material, body_size=self.smallest_body, **layout)
         fills = {size: share_filled(document) for size, document in tried.items()}
-        low = max((size for size, document in tried.items() if len(document.pages) == 1), default=None)
-        high = min((size for size, document in tried.items() if len(document.pages) > 1), default=largest + 0.5)
+        fitting = {size: fits(document) for size, document in tried.items()}
+        low = max((size for size, fit in fitting.items() if fit), default=None)
+        high = min((size for size, fit in fitting.items() if not fit), default=largest + 0.5)
         last = list(tried)[-1]
         while low is None or high - low > 0.5:
             floor = self.smallest_body if low is None else low + 0.5
@@ -208,18 +211,86 @@ class FlyerBuilder(PdfBuilder):
             if size < self.smallest_body:
                 break
             document = self.render(material, body_size=size, **layout)
-            tried[size], fills[size], last = document, share_filled(document), size
-            if len(document.pages) == 1:
+            tried[size], fills[size], fitting[size], last = document, share_filled(document), fits(document), size
+            if fitting[size]:
                 low = size
             else:
                 high = size
         if low is None:
+            # A word wider than any column the flyer could give it (a long web address, say) is broken
+            # between letters at every size: then the largest size on one page will do.
+            low = max((size for size, document in tried.items() if len(document.pages) == 1), default=None)
+        if low is None:
+            called = self.filename.removesuffix(".pdf")
             advice = too_long or (f"shorten the headlines, step lines, table row names or paragraphs the flyer "
                                   f"shows in {material.source}, or show less of a section there with "
                                   "`flyer: heading` or `flyer: no`")
-            raise BuildError(f"{self.filename}: the flyer does not fit on one page even with "
+            raise BuildError(f"{self.filename}: the {called} does not fit on one page even with "
                              f"{self.smallest_body:g} pt text; {advice}")
         return tried[low], low
+
+
+def fits(document) -> bool:
+    """Return whether a layout of the flyer is on one page with all its lines well broken (see line_faults)."""
+    return len(document.pages) == 1 and not line_faults(document)
+
+
+def line_faults(document) -> list[str]:
+    """Return what is wrong with how the lines of the flyer's growing text are broken, one sentence each.
+
+    At a large size in a narrow column, lines can break badly though the page holds the text:
+    - a word is broken between letters: a word too wide for its column is (brand.css), and two words the
+      typesetting keeps together ("seguridad pública") can be wider than a narrow column;
+    - a short word stands alone on the first line ("It / Saves Lives", "Why / it matters"), the rest kept
+      together below it; a long one ("Understanding / Harm Reduction") reads well.
+    A line break is inside a word when the element's text has neither a space nor a hyphen or dash where
+    one line ends and the next begins. The parts of a fixed size (`data-fixed-size`) are not the search's
+    to fix.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    faults = []
+
+    def text_of(box) -> str:
+        if isinstance(box, boxes.TextBox):
+            return box.text
+        return "".join(text_of(child) for child in getattr(box, "children", ()))
+
+    def walk(box) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and element.get("data-fixed-size") is not None:
+            return
+        lines = [child for child in getattr(box, "children", ()) if isinstance(child, boxes.LineBox)]
+        if len(lines) > 1 and element is not None:
+            faults.extend(_faults_between(" ".join("".join(element.itertext()).split()),
+                                          [" ".join(text_of(line).split()) for line in lines]))
+        for child in getattr(box, "children", ()):
+            if not isinstance(child, boxes.LineBox):
+                walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)
+    return faults
+
+
+_BREAKS_AFTER = " -\u2010\u2013\u2014/"
+_SHORT_WORD = 4  # letters: a word this short alone on a line looks left behind
+
+
+def _faults_between(text: str, lines: list[str]) -> list[str]:
+    """Return what is wrong with setting `text` in `lines`: words broken between letters, a lone first word."""
+    faults, position = [], 0
+    if len(lines[0].split()) == 1 and len(lines[0]) <= _SHORT_WORD and len(text.split()) > 2:
+        faults.append(f"'{lines[0]}' stands alone on the first line of '{text}'")
+    for line, following in zip(lines, lines[1:]):
+        found = text.find(line, position)
+        if found < 0 or not line or not following:
+            return faults  # not this element's own lines (a nested block's): nothing more to say
+        position = found + len(line)
+        if position < len(text) and text[position] not in _BREAKS_AFTER and line[-1] not in _BREAKS_AFTER:
+            start = line.rsplit(" ", 1)[-1].split("\u00a0")[-1]
+            faults.append(f"'{start}{following.split(' ', 1)[0]}' is broken between two lines")
+    return faults
 
 
 # How the height of text grows with its size when only one layout has been measured: a larger size makes both
