@@ -35,9 +35,9 @@ class Box:
     min_size: float
     bold: bool = False
     anchor: str = "top"  # where the text sits in the box: top, middle or bottom
-    panel: bool = False  # drawn as a card, with the tint colour behind it
+    fill: str = ""  # the palette colour drawn behind it, if any: 'tint' for a card or a panel
     inset_x: float = INSET_X  # the space between the box's sides and its text
-
+    ink: str = "ink"  # the palette colour of its text (on a dark layout, the paper colour)
 
     @property
     def text_width_pt(self) -> float:
@@ -92,7 +92,7 @@ CONTENT = Layout(
 STATEMENT = Layout(
     "Statement",
     title=Box(MARGIN, 0.45, CONTENT_WIDTH, 2.05, size=44, min_size=MIN_TITLE_PT, bold=True, anchor="bottom"),
-    bodies=(Box(MARGIN, 2.95, CONTENT_WIDTH, 3.85, size=36, min_size=MIN_BODY_PT, anchor="middle", panel=True,
+    bodies=(Box(MARGIN, 2.95, CONTENT_WIDTH, 3.85, size=36, min_size=MIN_BODY_PT, anchor="middle", fill="tint",
                 inset_x=0.4),),
     rule_top=2.62,
 )
@@ -131,7 +131,7 @@ _CARD_SIZE, _CARD_MIN = 32, 24
 
 
 def _card(left: float, top: float, width: float, height: float) -> Box:
-    return Box(left, top, width, height, size=_CARD_SIZE, min_size=_CARD_MIN, bold=True, anchor="middle", panel=True,
+    return Box(left, top, width, height, size=_CARD_SIZE, min_size=_CARD_MIN, bold=True, anchor="middle", fill="tint",
                inset_x=0.3)
 
 
@@ -169,10 +169,49 @@ def logo_place(aspect: float) -> tuple[float, float, float, float]:
     return MARGIN + LOGO_PADDING, LOGO_TOP + LOGO_PADDING + (LOGO_HEIGHT - height) / 2, width, height
 
 
+# A table of three columns as "versus" panels, one or two of its rows to a slide: the two things compared named
+# once, at the top, then each row's name on a band across the slide over two panels side by side, one for each
+# thing. The title takes one line, and the rest of the slide goes to the rows, so that two of them fit with their
+# cells at 28 pt, read from the back of a room. The headings have room for two lines: printed in the slides
+# handout, a long one takes two.
+MIN_VERSUS_PT = 28
+_PANEL_GAP = 0.35
+_PANEL_WIDTH = (CONTENT_WIDTH - _PANEL_GAP) / 2
+_PANEL_INSET = 0.2
+# Low enough that the mark of a draft stays clear of it.
+_VERSUS_TITLE = Box(MARGIN, 0.28, CONTENT_WIDTH, 0.72, size=36, min_size=MIN_TITLE_PT, bold=True, anchor="bottom")
+_VERSUS_HEADINGS = tuple(
+    Box(MARGIN + column * (_PANEL_WIDTH + _PANEL_GAP), 1.0, _PANEL_WIDTH, 0.9, size=28, min_size=24, bold=True,
+        anchor="bottom", inset_x=_PANEL_INSET, ink="accent")
+    for column in range(2))
+
+
+def _comparison(top: float, band_height: float, panel_height: float, name_size: float, name_min: float,
+                cell_size: float) -> tuple[Box, ...]:
+    """Return the boxes of one compared row: its name on a band across the slide, then its two panels under it."""
+    band = Box(MARGIN, top, CONTENT_WIDTH, band_height, size=name_size, min_size=name_min, bold=True,
+               anchor="middle", fill="primary", inset_x=_PANEL_INSET, ink="paper")
+    panels = tuple(Box(MARGIN + column * (_PANEL_WIDTH + _PANEL_GAP), top + band_height, _PANEL_WIDTH, panel_height,
+                       size=cell_size, min_size=MIN_VERSUS_PT, anchor="middle", fill="tint", inset_x=_PANEL_INSET)
+                   for column in range(2))
+    return (band, *panels)
+
+
+COMPARISONS = {
+    # One row: its name on one line, its panels down to the footer.
+    1: Layout("One Comparison", title=_VERSUS_TITLE,
+              bodies=(*_VERSUS_HEADINGS, *_comparison(1.9, 0.7, 4.4, 32, MIN_VERSUS_PT, 32))),
+    # Two rows: each name on one line at 24 pt, each panel four lines at 28 pt.
+    2: Layout("Two Comparisons", title=_VERSUS_TITLE,
+              bodies=(*_VERSUS_HEADINGS, *_comparison(1.9, 0.52, 2.0, 24, 24, 32),
+                      *_comparison(4.48, 0.52, 2.0, 24, 24, 32))),
+}
+
 # On every slide of a draft, top right, clear of the titles.
 DRAFT_MARK = Box(SLIDE_WIDTH - MARGIN - 7.0, 0.05, 7.0, 0.45, size=20, min_size=MIN_BODY_PT, bold=True)
 
-LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING, STATEMENT, *CARDS.values())
+LAYOUTS = (TITLE, SECTION, CONTENT, TWO_COLUMNS, TABLE, CLOSING, STATEMENT, *CARDS.values(),
+           *COMPARISONS.values())
 
 # How far apart the slides handout prints the lines of a slide's text, as a multiple of the type size
 # (slides-handout.css); it prints them in the print font, so the plan measures text in both fonts.

@@ -180,7 +180,8 @@ class Block:
     steps: tuple[Step, ...] | None = doc(
         "Numbered instructions, in the order they are done.", default=None)
     points: tuple[str, ...] | None = doc("Short lines, shown as a bulleted list.", default=None)
-    table: Table | None = doc("A table of 2 to 5 columns; its header row repeats on every slide.", default=None)
+    table: Table | None = doc("A table of 2 to 5 columns; its header row repeats on every slide (in a section with "
+                              "`deck: versus`, its rows are shown as panels instead).", default=None)
     text: tuple[str, ...] | None = doc("Paragraphs of running text, one list item each.", default=None)
     callout: str | None = doc("One sentence to highlight, shown in a panel of its own.", default=None)
     contacts: tuple[Contact, ...] | None = doc("People or services to reach, with their phone, e-mail or web.",
@@ -210,8 +211,23 @@ def _deck_mode(value: str) -> str | None:
     return None if value in DECK_MODES else f"must be one of {', '.join(DECK_MODES)}, not '{value}'"
 
 
-# How the deck shows a section's statements.
-DECK_MODES = ("slides", "cards")
+# How the deck shows a section: its statements as slides or cards, or its tables of three columns as versus panels.
+DECK_MODES = ("slides", "cards", "versus")
+
+
+def _versus_compares_two_columns(section: "Section") -> tuple[str, str] | None:
+    if section.deck != "versus":
+        return None
+    tables = [(index, block.table) for index, block in enumerate(section.blocks) if block.kind == "table"]
+    fix = ("a table of three columns (what each row names, then the two things compared), or take out "
+           "`deck: versus`")
+    if not tables:
+        return "deck", f"versus shows a table's rows as panels side by side, but this section has no table; add {fix}"
+    for index, table in tables:
+        if len(table.columns) != 3:
+            return "deck", (f"versus sets two columns side by side, but the table of blocks[{index}] has "
+                            f"{len(table.columns)} columns; make it {fix}")
+    return None
 
 
 def _flyer_mode(value: str) -> str | None:
@@ -233,10 +249,16 @@ class Section:
         "read from across a room: a material whose flyer does not fit shows less of some sections.",
         _flyer_mode, default="")
     deck: str = doc(
-        "How the deck shows this section's statements: slides (each statement on a slide of its own, its body "
-        "under its headline) or cards (the headlines as cards, two to four to a slide, read from across the room; "
-        "their bodies go in the speaker notes). Cards suit short headlines that each name a reason or a benefit.",
+        "How the deck shows this section: slides (each statement on a slide of its own, its body under its "
+        "headline, and each table as a native table), cards (the headlines as cards, two to four to a slide, read "
+        "from across the room; their bodies go in the speaker notes) or versus (each row of its tables as a "
+        "principle over two panels side by side, one for each of the two things compared, one or two rows to a "
+        "slide; every table of the section must have three columns: what each row names, then the two things "
+        "compared). Cards suit short headlines that each name a reason or a benefit; versus suits a comparison "
+        "too wordy for a table read from the back of a room.",
         _deck_mode, default="slides")
+
+    whole_check = _versus_compares_two_columns
 
     def flyer_mode(self, block: Block) -> str:
         """Return what the flyer shows of `block`: full, headlines, heading or no."""
@@ -495,6 +517,7 @@ class Labels(Located):
     continued_notes: str = doc("The speaker notes of a continuation slide.")
     key_message: str = doc("The speaker notes' line giving a slide's key message: {text}.")
     ask: str = doc("The speaker notes' line giving the question to ask the group: {question}.")
+    on_this_slide: str = doc("The speaker notes' line naming the rows a slide of versus panels compares: {names}.")
     opening_message: str = doc("The key message of the title slide.")
     agenda_message: str = doc("The key message of the agenda slide: {count}, the number of parts.")
     questions_message: str = doc("The key message of the slide of discussion questions.")

@@ -26,15 +26,19 @@ def heading(section: Section) -> Expected:
     return Expected(f"section heading '{section.heading}'", section.heading)
 
 
-def block_texts(section: Section, block: Block, mode: str = "full", bodies_in_notes: bool = False) -> list[Expected]:
-    """Return what a block shows in `mode`: 'full' (every word) or 'headlines' (its short lines only)."""
+def block_texts(section: Section, block: Block, mode: str = "full", in_deck: bool = False) -> list[Expected]:
+    """Return what a block shows in `mode`: 'full' (every word) or 'headlines' (its short lines only).
+
+    `in_deck`: as the deck and its printed slides show it, where a statement's body may be in the speaker notes,
+    and versus panels show a table's rows by their names, under the headings of the two columns compared only.
+    """
     where = f"of '{section.heading}'"
     kind, content = block.kind, block.content
     if kind == "statements":
         expected = [Expected(f"statement headline {number} {where}", statement.headline)
                     for number, statement in enumerate(content, start=1)]
         if mode == "full":
-            expected += [Expected(f"statement body {number} {where}", statement.body, bodies_in_notes)
+            expected += [Expected(f"statement body {number} {where}", statement.body, in_deck)
                          for number, statement in enumerate(content, start=1) if statement.body]
         return expected
     if kind == "steps":
@@ -46,7 +50,8 @@ def block_texts(section: Section, block: Block, mode: str = "full", bodies_in_no
     if kind == "table":
         expected = [Expected(f"row '{name}' {where}", name) for name in content.names]
         if mode == "full":
-            expected += [Expected(f"column heading '{column}' {where}", column) for column in content.columns]
+            columns = content.columns[1:] if in_deck and section.deck == "versus" else content.columns
+            expected += [Expected(f"column heading '{column}' {where}", column) for column in columns]
             expected += table_cells(content)
         return expected
     if kind == "contacts":
@@ -86,13 +91,14 @@ def call_to_action(material: Material) -> list[Expected]:
     return [Expected(f"call to action '{line}'", line)] if line else []
 
 
-def every_word(material: Material, bodies_in_notes: bool = False) -> list[Expected]:
-    """Return every text of the material: each section's heading and blocks, and the credits."""
+def every_word(material: Material, in_deck: bool = False) -> list[Expected]:
+    """Return every text of the material: each section's heading and blocks, and the credits (`in_deck`: as the
+    deck shows them, see block_texts)."""
     expected = []
     for section in material.sections:
         expected.append(heading(section))
         for block in section.blocks:
-            expected += block_texts(section, block, "full", bodies_in_notes)
+            expected += block_texts(section, block, "full", in_deck)
     return expected + credits(material)
 
 
@@ -122,7 +128,7 @@ def handout_shows(material: Material) -> list[Expected]:
 def deck_shows(material: Material) -> list[Expected]:
     """Return what the deck shows: every word, a statement's body on its slide or in its notes, and the call
     to action on the closing slide."""
-    return every_word(material, bodies_in_notes=True) + call_to_action(material)
+    return every_word(material, in_deck=True) + call_to_action(material)
 
 
 def slide_companion_shows(material: Material) -> list[Expected]:
@@ -130,8 +136,8 @@ def slide_companion_shows(material: Material) -> list[Expected]:
     from .slideplan import plan_slides
 
     titles = [Expected(f"slide title '{slide.title}'", slide.title) for slide in plan_slides(material).slides]
-    cells = [item for _, block, _ in material.blocks() if block.kind == "table"
-             for item in block_texts(Section("", (block,)), block, "full")]
+    cells = [item for section, block, _ in material.blocks() if block.kind == "table"
+             for item in block_texts(section, block, "full", in_deck=True)]
     return titles + cells + credits(material)
 
 

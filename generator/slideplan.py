@@ -164,11 +164,12 @@ class _Planner:
                 return None
             shrink += design.SIZE_STEP_PT
 
-    def fit_or_fail(self, bodies, layout: design.Layout, field: str, what: str) -> tuple[tuple[Paragraph, ...], ...]:
-        """Return `bodies` fitted to `layout`'s boxes; fail naming `field` if they cannot fit one slide."""
-        fitted = self.fit(bodies, layout.bodies)
+    def fit_or_fail(self, bodies, boxes: Sequence[design.Box], field: str,
+                    what: str) -> tuple[tuple[Paragraph, ...], ...]:
+        """Return `bodies` fitted to their `boxes` of a slide; fail naming `field` if they cannot fit."""
+        fitted = self.fit(bodies, boxes)
         if fitted is None:
-            smallest = min(box.min_size for box in layout.bodies)
+            smallest = min(box.min_size for box in boxes)
             raise BuildError(f"{self.where(field)}: {what} holds more text than fits one slide even at "
                              f"{smallest} pt; shorten it")
         return fitted
@@ -353,7 +354,7 @@ class _Planner:
                  for credits in self.ways_to_credit()]
         crowded = "credits.authors" if material.credits else "document.subtitle"
         bodies = (next(filter(None, (self.fit([lines], design.TITLE.bodies) for lines in tries)), None)
-                  or self.fit_or_fail([tries[-1]], design.TITLE, crowded, "the title slide"))
+                  or self.fit_or_fail([tries[-1]], design.TITLE.bodies, crowded, "the title slide"))
         self.add(design.TITLE, document.title, "document.title", bodies, self.minutes.opening,
                  coaching=_Coaching("title", self.labels.opening_message, cue=facilitation.opening_cue))
 
@@ -391,7 +392,8 @@ class _Planner:
         label = Paragraph(self.labels.part_of.format(number=number + 1, total=len(self.material.sections)), 28)
         blocks = list(enumerate(section.blocks))
         intro = self.divider_intro(label, blocks[0][1]) if blocks else None
-        bodies = self.fit_or_fail([[label, *(intro or ())]], design.SECTION, f"{field}.heading", "the section slide")
+        bodies = self.fit_or_fail([[label, *(intro or ())]], design.SECTION.bodies, f"{field}.heading",
+                                  "the section slide")
         self.add(design.SECTION, section.heading, f"{field}.heading", bodies, self.minutes.section,
                  coaching=_Coaching("section", section.heading, cue=self.material.facilitation.section_cue))
         pages = [(block.kind, page) for index, block in blocks[1 if intro else 0:]
@@ -543,7 +545,7 @@ def card_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
         # All shrunk alike, so that the cards of a slide match.
         headlines = [[Paragraph(keep_last_words_together(statement.headline), box.size, bold=True)]
                      for (_, statement), box in zip(group, layout.bodies)]
-        bodies = planner.fit_or_fail(headlines, layout, f"{field}.statements[{group[0][0]}].headline",
+        bodies = planner.fit_or_fail(headlines, layout.bodies, f"{field}.statements[{group[0][0]}].headline",
                                      "a card of these headlines")
         said = tuple(f"{statement.headline} — {statement.body}" if statement.body else statement.headline
                      for _, statement in group)
@@ -573,7 +575,7 @@ def text_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
 
 def callout_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
     """Show the sentence large on a slide of its own; it is the slide's key message."""
-    bodies = planner.fit_or_fail([[Paragraph(block.callout, 40)]], design.CONTENT, f"{field}.callout",
+    bodies = planner.fit_or_fail([[Paragraph(block.callout, 40)]], design.CONTENT.bodies, f"{field}.callout",
                                  "the callout")
     return [Page(bodies, message=block.callout)]
 
@@ -588,8 +590,57 @@ def contact_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
 
 
 def table_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
-    """Show the table natively, its header row on every slide."""
+    """Show the table natively, its header row on every slide. A section that asks for versus panels gets
+    versus_slides instead."""
+    if planner.section.deck == "versus":
+        return versus_slides(planner, block, field)
     return [Page(table=part, layout=design.TABLE) for part in planner.table_slices(block.table, f"{field}.table")]
+
+
+def versus_slides(planner: _Planner, block: Block, field: str) -> list[Page]:
+    """Show each row of a three-column table as its name over two panels side by side, one for each of the two
+    things compared, which are named at the top of every slide. Two rows go on a slide where both fit, else one, in
+    order: pairing the next two whenever they fit takes the fewest slides there are. The notes name the rows the
+    slide compares; the cells are for the group to read.
+
+    The model has checked that the table has three columns (see model.Section.deck).
+    """
+    table = block.table
+    heading_boxes = design.COMPARISONS[1].bodies[:2]  # the same on both layouts: they stay put from slide to slide
+    headings = planner.fit_or_fail([[Paragraph(column, box.size, bold=True)]
+                                    for column, box in zip(table.columns[1:], heading_boxes)],
+                                   heading_boxes, f"{field}.table.columns", "a column heading")
+    rows, pages = list(enumerate(table.rows)), []
+    while rows:
+        count, layout, bodies = _next_comparisons(planner, rows, f"{field}.table")
+        said = planner.labels.on_this_slide.format(names="; ".join(row[0] for _, row in rows[:count]))
+        pages.append(Page((*headings, *bodies), layout=layout, said=(said,)))
+        rows = rows[count:]
+    return pages
+
+
+def _next_comparisons(planner: _Planner, rows, field: str) -> tuple[int, design.Layout, tuple]:
+    """Return how many of `rows` (each numbered) the next versus slide compares, its layout and its bodies fitted:
+    the first two rows if both fit, else the first alone; fail naming its line if it does not fit a slide alone."""
+    for count in (2, 1):
+        layout = design.COMPARISONS[count]
+        if len(rows) >= count:
+            bodies = planner.fit(_compared(rows[:count], layout), layout.bodies[2:])
+            if bodies is not None:
+                return count, layout, bodies
+    number, (name, *_) = rows[0]
+    raise BuildError(f"{planner.where(f'{field}.rows[{number}]')}: the row {_quoted(name)} is too long for one slide "
+                     f"even at {design.MIN_VERSUS_PT} pt; shorten it")
+
+
+def _compared(rows, layout: design.Layout) -> list[list[Paragraph]]:
+    """Return the bodies of `rows` (each numbered) in a versus `layout`'s boxes: each row's name, then its cells."""
+    bodies = []
+    for index, (_, (name, *cells)) in enumerate(rows):
+        name_box, *panels = layout.bodies[2 + 3 * index:5 + 3 * index]
+        bodies.append([Paragraph(name, name_box.size, bold=True)])
+        bodies += [[Paragraph(cell, panel.size)] for cell, panel in zip(cells, panels)]
+    return bodies
 
 
 SLIDE_RULES: dict[str, Callable[[_Planner, Block, str], list[Page]]] = {

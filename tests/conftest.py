@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import functools
 import io
@@ -68,6 +69,24 @@ def built_output(tmp_path_factory) -> Path:
 def outputs(built_output) -> Path:
     """The folder of the shipped content's outputs, output/harm-reduction/."""
     return built_output / CONTENT.stem
+
+
+def with_native_tables(material):
+    """Return `material` with the tables of its versus sections shown as native tables in the deck, as a section
+    without `deck: versus` shows them: the shipped comparison is what the tests of the deck's tables read."""
+    sections = tuple(dataclasses.replace(section, deck="slides") if section.deck == "versus" else section
+                     for section in material.sections)
+    return dataclasses.replace(material, sections=sections)
+
+
+@pytest.fixture(scope="session")
+def table_deck(tmp_path_factory, material) -> Path:
+    """The deck of the shipped content with its comparison as native tables (see with_native_tables), built once."""
+    from generator.builders.slides import SlidesBuilder
+
+    folder = made_once(tmp_path_factory, "table-deck", lambda folder: SlidesBuilder().build(
+        with_native_tables(material), folder / "slides.pptx"))
+    return folder / "slides.pptx"
 
 
 @pytest.fixture

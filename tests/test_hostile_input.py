@@ -215,7 +215,8 @@ def word_runs(path: Path, word: str) -> list:
 
 
 def test_a_word_too_long_for_any_line_is_broken_inside_its_box(capsys, tmp_path):
-    content = written(tmp_path, edited(shipped(), "            - - Primary Goal", f"            - - {LONG_WORD}"))
+    # In a cell: the deck's versus panels give a row's name one line, and refuse a longer one.
+    content = written(tmp_path, edited(shipped(), "              - Lifelong Sobriety", f"              - {LONG_WORD}"))
     folder = tmp_path / "output" / "content"
     # The handout cannot hold the word in its narrow first column on two pages: see the next test.
     built(capsys, content, folder, "flyer", "slides", "slides-handout", "facilitator-guide")

@@ -15,7 +15,7 @@ from generator.errors import BuildError
 from generator.slideplan import SLIDE_RULES, capitalised_word, plan_slides
 from generator.model import KINDS
 
-from .conftest import BRAND
+from .conftest import BRAND, CONTENT, with_native_tables
 
 # Small materials written for these tests, in the content file's format. No statements anywhere: steps, points,
 # a five-column table, contacts, a callout and discussion questions, and no credits.
@@ -145,6 +145,17 @@ def titles_of(material) -> list[str]:
     return [slide.title for slide in plan_slides(material).slides]
 
 
+def versus(slide) -> bool:
+    """Return whether `slide` shows rows of a table as versus panels."""
+    return slide.layout in design.COMPARISONS.values()
+
+
+def compared(slide) -> list[tuple[str, ...]]:
+    """Return the rows a versus slide compares, as (name, first cell, second cell), as planned."""
+    texts = [body[0].text for body in slide.bodies[2:]]
+    return [tuple(texts[start:start + 3]) for start in range(0, len(texts), 3)]
+
+
 # The shipped material
 
 def test_the_session_runs_title_agenda_parts_closing(material):
@@ -183,6 +194,7 @@ def test_the_comparisons_opening_text_is_on_its_section_slide_and_its_notes_give
 
 
 def test_the_table_slides_are_numbered_across_the_section_with_the_header_on_each(material):
+    material = with_native_tables(material)
     section, table = material.sections[2], material.sections[2].blocks[1].table
     slides = [slide for slide in plan_slides(material).slides if slide.table]
     assert [slide.title for slide in slides] == [f"{section.heading} ({number} of {len(slides)})"
@@ -204,7 +216,8 @@ def test_minutes_add_up(material):
     plan = plan_slides(material)
     minutes = material.facilitation.minutes
     statements = sum(len(block.statements) for _, block, _ in material.blocks() if block.statements)
-    tables = sum(1 for slide in plan.slides if slide.table)
+    tables = sum(1 for slide in plan.slides if slide.table or versus(slide))
+    assert tables
     discussion = sum(1 for slide in plan.slides if slide.title == material.labels.questions_title)
     assert discussion == 1  # the material's three questions on one slide
     expected = (minutes.opening + minutes.agenda + len(material.sections) * minutes.section
@@ -220,7 +233,9 @@ def test_cues_are_in_the_notes(material):
     assert facilitation.opening_cue in plan.slides[0].notes
     assert facilitation.agenda_cue in plan.slides[1].notes
     assert facilitation.closing_cue in plan.slides[-1].notes
-    assert all(facilitation.cues.table in slide.notes for slide in plan.slides if slide.table)
+    tables = [slide for slide in plan_slides(with_native_tables(material)).slides if slide.table]
+    tables += [slide for slide in plan.slides if versus(slide)]
+    assert tables and all(facilitation.cues.table in slide.notes for slide in tables)
     assert all(facilitation.section_cue in slide.notes for slide in plan.slides if slide.layout is design.SECTION)
 
 
@@ -379,7 +394,7 @@ def test_many_authors_share_a_line_on_the_title_slide_and_continue_the_closing_s
 def test_a_table_is_shared_out_evenly_so_no_slide_holds_a_single_row(language):
     from .conftest import BRAND, ROOT
 
-    material = load_content(ROOT / "content" / f"harm-reduction{language}.yaml", BRAND)
+    material = with_native_tables(load_content(ROOT / "content" / f"harm-reduction{language}.yaml", BRAND))
     counts = [len(slide.table.rows) for slide in plan_slides(material).slides if slide.table]
     assert sum(counts) == 10
     # Greedy filling gave the Spanish deck 3, 3, 3 and 1 rows; the fewest slides still, each about as full.
@@ -502,7 +517,7 @@ def test_a_statement_slide_sets_the_rebuttal_apart_from_the_fact_beneath_it(mate
     assert statements
     for statement in statements:
         slide = slides[statement.headline]
-        assert slide.layout is design.STATEMENT and design.STATEMENT.bodies[0].panel
+        assert slide.layout is design.STATEMENT and design.STATEMENT.bodies[0].fill == "tint"
         assert slide.emphasis == "NOT"  # every statement of the first material is a rebuttal: "It is NOT ..."
 
 
@@ -515,3 +530,87 @@ def test_a_statement_slide_sets_the_rebuttal_apart_from_the_fact_beneath_it(mate
 ])
 def test_the_word_set_apart_is_one_its_author_wrote_in_capitals(headline, word):
     assert capitalised_word(headline) == word
+
+
+# A table as versus panels (`deck: versus`)
+
+# Too long for two rows of such cells to share a slide at 28 pt, short enough for a row alone.
+LONG_CELL = ("Book it through the shared calendar a day ahead, add the number of guests and the equipment you need, "
+             "and tell the front desk if anyone comes from outside")
+
+
+def comparison(rows: str) -> str:
+    """Return MEETING_ROOM with a section comparing two ways of booking a room as versus panels: a row for each
+    letter of `rows`, S with short cells and L with long ones."""
+    cells = {"S": "Quick and simple", "L": LONG_CELL}
+    listed = "".join(f"            - [Row {number}, {json.dumps(cells[kind])}, {json.dumps(cells[kind])}]\n"
+                     for number, kind in enumerate(rows, start=1))
+    return MEETING_ROOM.replace("  - heading: Who to call\n", f"""\
+  - heading: Booking, compared
+    deck: versus
+    blocks:
+      - table:
+          columns: [Way, By calendar, At the front desk]
+          rows:
+{listed}
+  - heading: Who to call
+""")
+
+
+@pytest.mark.parametrize(("content", "shared"), [("harm-reduction.yaml", [2, 2, 2, 2, 2]),
+                                                 ("harm-reduction.es.yaml", [1, 2, 2, 1, 2, 2])])
+def test_the_comparison_is_shown_as_versus_panels_one_or_two_principles_to_a_slide(content, shared):
+    material = load_content(CONTENT.parent / content, BRAND)
+    section, table = material.sections[2], material.sections[2].blocks[1].table
+    assert section.deck == "versus"
+    slides = [slide for slide in plan_slides(material).slides if versus(slide)]
+    assert [len(compared(slide)) for slide in slides] == shared
+    assert [slide.layout for slide in slides] == [design.COMPARISONS[count] for count in shared]
+    assert [row for slide in slides for row in compared(slide)] == list(table.rows)
+    assert [slide.title for slide in slides] == [material.labels.numbered_title.format(
+        title=section.heading, number=number, total=len(shared)) for number in range(1, len(shared) + 1)]
+    for slide in slides:
+        headings = [[paragraph.text for paragraph in body] for body in slide.bodies[:2]]
+        assert headings == [[column] for column in table.columns[1:]]
+        cells = [body[0] for index, body in enumerate(slide.bodies[2:]) if index % 3]
+        assert min(paragraph.size for paragraph in cells) >= design.MIN_VERSUS_PT
+        assert min(paragraph.size for body in slide.bodies for paragraph in body) >= 24
+    assert not any(slide.table for slide in plan_slides(material).slides)
+
+
+def test_the_notes_of_a_versus_slide_coach_and_name_its_principles_without_reading_out_the_cells(material):
+    slides = [slide for slide in plan_slides(material).slides if versus(slide)]
+    coaching = next(entry for entry in material.facilitation.slides if entry.slide == material.sections[2].heading)
+    table = material.sections[2].blocks[1].table
+    for slide in slides:
+        names = "; ".join(name for name, _, _ in compared(slide))
+        paragraphs = slide.notes.split("\n\n")
+        assert paragraphs[0].startswith(f"Timing: about {material.facilitation.minutes.table} minutes (")
+        assert paragraphs[1:5] == [f"Key message: {coaching.message}", f"On this slide: {names}.",
+                                   material.facilitation.cues.table, f"Ask: {material.labels.questions_for.table}"]
+        assert paragraphs[5].startswith("Next: ")
+        assert slide.minutes == material.facilitation.minutes.table
+        assert not any(cell in slide.notes for row in table.rows for cell in row[1:])
+
+
+@pytest.mark.parametrize(("rows", "shared"), [("SSSS", [2, 2]), ("SSSSS", [2, 2, 1]), ("SLSS", [1, 1, 2]),
+                                              ("LSSL", [1, 2, 1]), ("SSLSS", [2, 1, 2]), ("L", [1])])
+def test_versus_rows_go_two_to_a_slide_where_both_fit_in_order_on_the_fewest_slides(tmp_path, rows, shared):
+    slides = [slide for slide in plan_slides(written(tmp_path, comparison(rows))).slides if versus(slide)]
+    assert [len(compared(slide)) for slide in slides] == shared
+    assert [name for slide in slides for name, _, _ in compared(slide)] == [
+        f"Row {number}" for number in range(1, len(rows) + 1)]
+    assert [slide.title for slide in slides] == [f"Booking, compared ({number} of {len(shared)})"
+                                                 for number in range(1, len(shared) + 1)]
+
+
+def test_a_row_too_long_for_a_versus_slide_of_its_own_names_its_line(tmp_path):
+    text = comparison("SSS").replace('Row 2, "Quick and simple"', f'Row 2, {json.dumps(LONG_CELL * 4)}')
+    material = written(tmp_path, text)
+    with pytest.raises(BuildError) as caught:
+        plan_slides(material)
+    field = "sections[2].blocks[0].table.rows[1]"
+    assert material.line_of(field) == text.splitlines().index(next(
+        line for line in text.splitlines() if line.startswith("            - [Row 2,"))) + 1
+    assert str(caught.value) == (f"{material.source}:{material.line_of(field)}: {field}: the row 'Row 2' is too long "
+                                 "for one slide even at 28 pt; shorten it")

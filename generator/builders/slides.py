@@ -136,6 +136,8 @@ class DeckWriter:
         """Turn the template's layouts into ours, one per design layout, and remove the rest."""
         presentation = self.presentation
         template_layouts = list(presentation.slide_layouts)
+        while len(template_layouts) < len(design.LAYOUTS):
+            template_layouts.append(_added_layout(presentation.slide_master))
         for layout, design_layout in zip(template_layouts, design.LAYOUTS):
             element = layout._element
             element.cSld.set("name", design_layout.name)
@@ -158,14 +160,14 @@ class DeckWriter:
 
         palette = self.brand.palette
         text = palette.paper if layout.dark else palette.primary
-        body_text = palette.paper if layout.dark else palette.ink
         language = self.plan.language
         title_type = "title" if master else _TITLE_TYPES.get(layout.name, "title")
         body_type = "body" if master else _BODY_TYPES.get(layout.name)
         shapes = [_placeholder(2, "Title", title_type, None, layout.title, text, language)]
         for number, box in enumerate(layout.bodies, start=1):
-            shapes.append(_placeholder(2 + number, f"Text {number}", body_type, number, box, body_text, language,
-                                       palette.tint if box.panel else None))
+            fill = getattr(palette, box.fill) if box.fill else None
+            shapes.append(_placeholder(2 + number, f"Text {number}", body_type, number, box, self.ink(layout, box),
+                                       language, fill))
         if not master:  # the master carries only placeholders; each layout draws its own decoration
             shapes += self.decoration(layout)
         for shape in shapes:
@@ -201,7 +203,7 @@ class DeckWriter:
         for number, shape in enumerate(bodies):
             paragraphs = planned.bodies[number] if number < len(planned.bodies) else ()
             if paragraphs:
-                self.fill(shape.text_frame, paragraphs, palette.paper if light else palette.ink)
+                self.fill(shape.text_frame, paragraphs, self.ink(planned.layout, planned.layout.bodies[number]))
                 # Said on the slide too, so that a check of the slide alone measures the room the text has.
                 inset = Inches(planned.layout.bodies[number].inset_x)
                 shape.text_frame.margin_left = shape.text_frame.margin_right = inset
@@ -243,6 +245,11 @@ class DeckWriter:
                                          Inches(width), Inches(height))
         shown.name = "Logo"
         shown._element.nvPicPr.cNvPr.set("descr", self.brand.logo.alt)
+
+    def ink(self, layout: design.Layout, box: design.Box) -> str:
+        """Return the colour of the text in `box`: its own, or the paper colour on a dark layout."""
+        palette = self.brand.palette
+        return palette.paper if layout.dark else getattr(palette, box.ink)
 
     def add_draft_mark(self, slide, text_colour: str) -> None:
         """Mark a slide of a draft, last in reading order, so nobody presents it as approved."""
@@ -355,6 +362,28 @@ def _set_background(element, hex_colour: str) -> None:
     csld.insert(0, background)
 
 
+def _added_layout(master):
+    """Return a new slide layout of `master`, a copy of its first: the template has fewer layouts than our design."""
+    import copy
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+    from pptx.parts.slide import SlideLayoutPart
+
+    first = master.slide_layouts[0]
+    element = copy.deepcopy(first._element)
+    element.attrib.pop("type", None)  # a custom layout: the first one's type (title) is the first one's alone
+    package = master.part.package
+    part = SlideLayoutPart(package.next_partname("/ppt/slideLayouts/slideLayout%d.xml"), first.part.content_type,
+                           package, element)
+    part.relate_to(master.part, RELATIONSHIP_TYPE.SLIDE_MASTER)
+    entries = master._element.get_or_add_sldLayoutIdLst()
+    # Layout ids follow the master's and must be unique among them.
+    number = max(int(entry.get("id")) for entry in entries.sldLayoutId_lst) + 1
+    entry = entries._add_sldLayoutId(rId=master.part.relate_to(part, RELATIONSHIP_TYPE.SLIDE_LAYOUT))
+    entry.set("id", str(number))
+    return part.slide_layout
+
+
 def _level_styles(levels: int, size: float, hex_colour: str, bold: bool, language: str) -> str:
     """Return paragraph styles for outline levels 1..`levels`: no bullets, single spacing, explicit type."""
     styles = []
@@ -370,7 +399,8 @@ def _level_styles(levels: int, size: float, hex_colour: str, bold: bool, languag
 
 
 def _placeholder(shape_id, name, kind, index, box: design.Box, hex_colour, language, fill=None) -> str:
-    """Return the XML of a text placeholder on a master or layout; a card's has the `fill` colour behind it."""
+    """Return the XML of a text placeholder on a master or layout; a card's or a band's has the `fill` colour behind
+    it."""
     attributes = (f' type="{kind}"' if kind else "") + (f' idx="{index}"' if index is not None else "")
     background = (f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{colour(fill)}"/>'
                   f'</a:solidFill>' if fill else "")

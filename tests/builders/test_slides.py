@@ -12,11 +12,12 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 
+from generator import deck_design as design
 from generator.build import build
 from generator.builders.slides import SlidesBuilder
 from generator.contrast import contrast_ratio
 from generator.deck_fit import overflowing_texts
-from generator.errors import BuildError
+from generator.errors import BuildError, ContentError
 
 from ..conftest import shows
 from ..shown import title_of
@@ -30,6 +31,12 @@ DECK_AND_COMPANIONS = ["slides", "slides-handout", "facilitator-guide"]
 def deck(outputs):
     """The built deck, reopened."""
     return Presentation(outputs / "slides.pptx")
+
+
+@pytest.fixture(scope="module")
+def tables(table_deck):
+    """The native tables of the shipped deck built with its comparison as tables (see with_native_tables)."""
+    return [shape.table for slide in Presentation(table_deck).slides for shape in slide.shapes if shape.has_table]
 
 
 def slide_texts(slide) -> list[str]:
@@ -62,16 +69,6 @@ def titles_of(deck) -> list[str]:
 def blocks_of(material, kind: str):
     """Return the material's blocks of `kind`, in reading order."""
     return [block for _, block, _ in material.blocks() if block.kind == kind]
-
-
-def test_every_row_of_the_table_and_all_its_cells_are_on_a_slide(material, deck):
-    text = deck_text(deck)
-    table = blocks_of(material, "table")[0].table
-    for heading in table.columns:
-        assert shows(text, heading)
-    for row in table.rows:
-        for cell in row:
-            assert shows(text, cell)
 
 
 def test_every_statement_is_on_a_slide_whose_notes_give_its_headline_as_key_message(material, deck):
@@ -136,8 +133,7 @@ def test_body_text_is_at_least_20_point(deck):
                         assert run.font.size is not None and run.font.size.pt >= 20, run.text
 
 
-def test_tables_have_a_header_row_repeated_on_every_slide(material, deck):
-    tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+def test_tables_have_a_header_row_repeated_on_every_slide(material, tables):
     assert len(tables) >= 2
     table = blocks_of(material, "table")[0].table
     for shown in tables:
@@ -146,10 +142,104 @@ def test_tables_have_a_header_row_repeated_on_every_slide(material, deck):
     assert sum(len(shown.rows) - 1 for shown in tables) == len(table.rows)
 
 
-def test_the_first_column_of_a_three_column_table_is_the_narrowest(deck):
-    table = next(shape for slide in deck.slides for shape in slide.shapes if shape.has_table)
-    widths = [column.width for column in table.table.columns]
+def test_the_first_column_of_a_three_column_table_is_the_narrowest(tables):
+    widths = [column.width for column in tables[0].columns]
     assert [round(width / sum(widths), 2) for width in widths] == [0.24, 0.38, 0.38]
+
+
+# The comparison as versus panels (`deck: versus`)
+
+VERSUS_LAYOUTS = {layout.name for layout in design.COMPARISONS.values()}
+
+
+def versus_slides_of(deck) -> list:
+    return [slide for slide in deck.slides if slide.slide_layout.name in VERSUS_LAYOUTS]
+
+
+def compared_on(slide) -> tuple[list, list[tuple]]:
+    """Return what a versus slide shows under its title, in reading order: the text boxes of the two things compared,
+    and those of each row it compares, as (name, first thing's cell, second thing's cell)."""
+    boxes = [shape for shape in slide.placeholders if shape.placeholder_format.idx != 0]
+    return boxes[:2], [tuple(boxes[start:start + 3]) for start in range(2, len(boxes), 3)]
+
+
+def text_of(shape) -> str:
+    return shape.text_frame.text.replace("\u00a0", " ")
+
+
+def comparison_of(material):
+    """Return the shipped material's versus section and its table."""
+    [(section, table)] = [(section, block.table) for section, block, _ in material.blocks() if block.kind == "table"]
+    assert section.deck == "versus"
+    return section, table
+
+
+def test_every_cell_of_the_comparison_is_on_a_versus_slide_in_its_principles_panels(material, deck):
+    _, table = comparison_of(material)
+    rows = []
+    for slide in versus_slides_of(deck):
+        headings, compared = compared_on(slide)
+        # The two things compared head the left and the right panels on every slide.
+        assert [text_of(box) for box in headings] == list(table.columns[1:])
+        for name, first, second in compared:
+            assert name.top + name.height <= first.top and first.top == second.top
+            assert headings[0].left <= first.left < headings[1].left <= second.left
+            assert all(run.font.bold for paragraph in name.text_frame.paragraphs for run in paragraph.runs)
+            rows.append((text_of(name), text_of(first), text_of(second)))
+    assert rows == [tuple(row) for row in table.rows]
+    assert not any(shape.has_table for slide in deck.slides for shape in slide.shapes)
+
+
+def test_the_cells_on_versus_slides_are_at_least_28_point_and_nothing_there_under_24(material, deck):
+    _, table = comparison_of(material)
+    cells = {cell for row in table.rows for cell in row[1:]}
+    sizes = {}  # each text on a versus slide, with its runs' sizes
+    for slide in versus_slides_of(deck):
+        for shape in slide.shapes:
+            for paragraph in shape.text_frame.paragraphs:
+                text = paragraph.text.replace("\u00a0", " ")
+                sizes.setdefault(text, []).extend(run.font.size.pt for run in paragraph.runs)
+    assert cells <= set(sizes)
+    assert min(size for cell in cells for size in sizes[cell]) >= 28
+    assert min(size for found in sizes.values() for size in found) >= 24
+
+
+def test_each_versus_slide_compares_one_or_two_principles_on_as_few_slides_as_hold_them(material, deck):
+    section, table = comparison_of(material)
+    slides = versus_slides_of(deck)
+    # Every pair of the English comparison fits at 28 pt: ten principles, five slides of two.
+    assert [len(compared_on(slide)[1]) for slide in slides] == [2] * 5
+    assert [slide.slide_layout.name for slide in slides] == ["Two Comparisons"] * 5
+    assert titles_of(deck)[titles_of(deck).index(section.heading) + 1:][:5] == [
+        f"{section.heading} ({number} of 5)" for number in range(1, 6)]
+
+
+def test_the_deck_and_its_printed_slides_promise_the_comparison_as_its_versus_slides_show_it(material):
+    from generator.builders import BUILDERS
+
+    _, table = comparison_of(material)
+    for name in DECK_AND_COMPANIONS:
+        promised = [item.text for item in BUILDERS[name].promises(material)]
+        assert set(table.columns[1:]) | {cell for row in table.rows for cell in row} <= set(promised), name
+        assert table.columns[0] not in promised, name  # the rows' names say what the first column is
+
+
+THREE_COLUMNS = ("a table of three columns (what each row names, then the two things compared), or take out "
+                 "`deck: versus`")
+
+
+@pytest.mark.parametrize(("heading", "problem"), [
+    ("Before the meeting", "sections[0].deck: versus shows a table's rows as panels side by side, but this section "
+                           f"has no table; add {THREE_COLUMNS}"),
+    ("Which room to choose", "sections[1].deck: versus sets two columns side by side, but the table of blocks[0] has "
+                             f"5 columns; make it {THREE_COLUMNS}"),
+])
+def test_a_versus_section_without_a_table_of_three_columns_is_refused_at_its_deck_line(tmp_path, heading, problem):
+    text = MEETING_ROOM.replace(f"  - heading: {heading}\n", f"  - heading: {heading}\n    deck: versus\n")
+    with pytest.raises(ContentError) as caught:
+        written(tmp_path, text)
+    line = text.splitlines().index("    deck: versus") + 1
+    assert str(caught.value) == f"{tmp_path / 'material.yaml'}:{line}: {problem}"
 
 
 def test_there_are_no_pictures_of_text(deck):
@@ -180,6 +270,16 @@ def background_of(slide) -> str:
     return f"#{colour}"
 
 
+def fill_of(shape) -> str | None:
+    """Return the colour its layout draws behind a placeholder (a card, a panel or a band), if any."""
+    from pptx.enum.dml import MSO_FILL
+
+    if not shape.is_placeholder or shape.placeholder_format.idx == 0:
+        return None
+    drawn = shape.part.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
+    return f"#{drawn.fill.fore_color.rgb}" if drawn is not None and drawn.fill.type == MSO_FILL.SOLID else None
+
+
 def test_every_text_colour_contrasts_with_its_background(deck):
     checked = 0
     for slide in deck.slides:
@@ -187,7 +287,8 @@ def test_every_text_colour_contrasts_with_its_background(deck):
         for shape in slide.shapes:
             pairs = []
             if shape.has_text_frame:
-                pairs = [(run, background) for p in shape.text_frame.paragraphs for run in p.runs]
+                behind = fill_of(shape) or background
+                pairs = [(run, behind) for p in shape.text_frame.paragraphs for run in p.runs]
             elif shape.has_table:
                 pairs = [(run, f"#{cell.fill.fore_color.rgb}") for row in shape.table.rows for cell in row.cells
                          for p in cell.text_frame.paragraphs for run in p.runs]
@@ -201,9 +302,9 @@ def test_every_text_colour_contrasts_with_its_background(deck):
 def test_the_master_has_our_layouts_and_no_others(deck):
     names = [layout.name for layout in deck.slide_layouts]
     assert names == ["Title", "Section", "Title and Content", "Two Columns", "Table", "Closing", "Statement",
-                     "Two Cards", "Three Cards", "Four Cards"]
+                     "Two Cards", "Three Cards", "Four Cards", "One Comparison", "Two Comparisons"]
     used = {slide.slide_layout.name for slide in deck.slides}
-    assert {"Title", "Section", "Title and Content", "Table", "Closing", "Statement", "Four Cards"} <= used
+    assert {"Title", "Section", "Title and Content", "Closing", "Statement", "Four Cards", "Two Comparisons"} <= used
 
 
 def test_the_word_a_statement_sets_apart_is_in_the_accent_colour_and_the_words_stay_as_written(material, deck):

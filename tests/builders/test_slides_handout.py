@@ -9,13 +9,15 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.builders.miniature import Miniature
+from generator import deck_design as design
+from generator.builders.miniature import Miniature, overflowing_miniatures
 from generator.builders.slides_handout import MINIATURE_WIDTH_IN, SlidesHandoutBuilder
+from generator.content import load_content
 from generator.errors import BuildError
 from generator.measure import text_height
 from generator.slideplan import Paragraph, plan_slides, runs_of
 
-from ..conftest import page_texts, pdf_text, shows
+from ..conftest import BRAND, CONTENT, page_texts, pdf_text, shows
 from ..pdfs import fonts, sizes_where_printed, structure_roles, text_sizes
 
 HANDOUT = "slides-handout.pdf"
@@ -118,6 +120,59 @@ def test_text_that_would_spill_out_of_a_miniature_fails_the_build(material):
     swollen = tuple(dataclasses.replace(paragraph, size=paragraph.size * 3) for paragraph in slides[3].bodies[0])
     slides[3] = dataclasses.replace(slides[3], bodies=(swollen,))
     with pytest.raises(BuildError, match=r"slide 4: the text does not fit its box$"):
+        SlidesHandoutBuilder().lay_out(material, dataclasses.replace(plan, slides=tuple(slides)))
+
+
+def versus_only(plan):
+    """Return `plan` with only its slides of versus panels, whose miniatures are then laid out on their own."""
+    slides = tuple(slide for slide in plan.slides if slide.layout in design.COMPARISONS.values())
+    assert slides
+    return dataclasses.replace(plan, slides=slides)
+
+
+def printed_colours(document) -> list[tuple[str, str]]:
+    """Return the colour of the text of each text area of the miniatures in `document`, and of what is behind it
+    (the paper, where the area has no colour of its own), as '#RRGGBB'."""
+    def hexed(colour) -> str:
+        return "#" + "".join(f"{round(channel * 255):02X}" for channel in list(colour)[:3])
+
+    colours = []
+    for page in document.pages:
+        # WeasyPrint's laid-out boxes (not their anonymous parts): nothing public says what colours they have.
+        for box in page._page_box.descendants(placeholders=True):
+            element = getattr(box, "element", None)
+            if (element is not None and getattr(box, "element_tag", "").isalpha()
+                    and {"area", "text"} <= set(element.get("class", "").split())):
+                behind = box.style["background_color"]
+                colours.append((hexed(box.style["color"]), hexed(behind) if behind.alpha else "#FFFFFF"))
+    return colours
+
+
+@pytest.mark.parametrize("content", ["harm-reduction.yaml", "harm-reduction.es.yaml"])
+def test_the_versus_panels_print_tinted_with_their_text_inside_them(content):
+    # Printed in the wider print font, the Spanish heading "Recuperación basada en la abstinencia" takes two lines.
+    material = load_content(CONTENT.parent / content, BRAND)
+    plan = versus_only(plan_slides(material))
+    document = SlidesHandoutBuilder().lay_out(material, plan)
+    assert overflowing_miniatures(document) == []
+    palette = material.brand.palette
+    colours = printed_colours(document)
+    rows = sum(len(slide.bodies[2:]) // 3 for slide in plan.slides)
+    # Each row's name on a band of the primary colour, its two cells on tinted panels, as on the slide.
+    assert colours.count((palette.paper, palette.primary)) == rows
+    assert colours.count((palette.ink, palette.tint)) == 2 * rows
+    assert colours.count((palette.accent, palette.paper)) == 2 * len(plan.slides)  # the two things compared
+    assert len(colours) == 3 * rows + 2 * len(plan.slides)
+
+
+def test_text_that_would_spill_out_of_a_versus_panel_fails_the_build(material):
+    plan = versus_only(plan_slides(material))
+    slides = list(plan.slides)
+    bodies = list(slides[1].bodies)
+    bodies[3] = tuple(dataclasses.replace(paragraph, text=f"{paragraph.text} {paragraph.text}")
+                      for paragraph in bodies[3])  # the first panel of the slide's first row
+    slides[1] = dataclasses.replace(slides[1], bodies=tuple(bodies))
+    with pytest.raises(BuildError, match=r"slide 2: the text does not fit its box$"):
         SlidesHandoutBuilder().lay_out(material, dataclasses.replace(plan, slides=tuple(slides)))
 
 
