@@ -512,6 +512,8 @@ class Labels(Located):
     page_of: str = doc("The page number in PDF footers: {page}, {pages}.")
     part_of: str = doc("The part number on section slides: {number}, {total}.")
     numbered_title: str = doc("A title shared by several slides: {title}, {number}, {total}.")
+    single_title: str = doc("The title of a part's one slide after the slide that opens it, which has the part's "
+                            "heading as its title: {title}.")
     continued: str = doc("The title of a continuation slide: {title}.")
     continued_of: str = doc("The title of one of several continuation slides: {title}, {number}, {total}.")
     continued_notes: str = doc("The speaker notes of a continuation slide.")

@@ -407,9 +407,11 @@ class _Planner:
         for kind, page in pages:
             title, title_field = page.title, page.field
             if not title:
-                # Numbered even when there is one: the section slide before it already has the plain heading.
+                # Never the plain heading: the section slide before them has it.
                 count += 1
-                title, title_field = self.labels.numbered_title.format(title=heading, number=count, total=total), field
+                title = (self.labels.numbered_title.format(title=heading, number=count, total=total) if total > 1
+                         else self.labels.single_title.format(title=heading))
+                title_field = field
             self.add_page(page, title, title_field, kind, getattr(self.material.facilitation.cues, kind),
                           getattr(self.minutes, kind) * page.count, topic=page.title or heading, message=heading)
 

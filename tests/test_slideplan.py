@@ -260,7 +260,7 @@ def test_a_material_of_steps_points_a_table_contacts_and_a_callout(tmp_path):
     assert [slide.title for slide in plan.slides] == [
         "Setting Up the Meeting Room", "What this session covers",
         "Before the meeting", "Before the meeting (1 of 2)", "Before the meeting (2 of 2)",
-        "Which room to choose", "Which room to choose (1 of 1)",
+        "Which room to choose", "Which room to choose: at a glance",
         "Who to call", "Who to call (1 of 2)", "Who to call (2 of 2)",
         "Let's discuss", "Questions and contacts"]
     steps = [(p.text, p.bold) for p in slides["Before the meeting (1 of 2)"].bodies[0]]
@@ -272,7 +272,7 @@ def test_a_material_of_steps_points_a_table_contacts_and_a_callout(tmp_path):
     points = [p.text for p in slides["Before the meeting (2 of 2)"].bodies[0]]
     assert points == ["• Water jug and glasses", "• Spare pens and paper",
                       "• A sign on the door with the meeting's name"]
-    table = slides["Which room to choose (1 of 1)"].table
+    table = slides["Which room to choose: at a glance"].table
     assert table.header == ("Room", "Seats", "Screen", "Booked through", "Good for") and len(table.rows) == 4
     assert table.shares == design.table_shares(5)
     contacts = slides["Who to call (1 of 2)"]
@@ -320,8 +320,8 @@ def test_a_long_opening_text_gets_slides_of_its_own(tmp_path):
     titles = [slide.title for slide in plan.slides]
     assert titles[2] == "The rules"
     assert [p.text for p in plan.slides[2].bodies[0]] == ["Part 1 of 1"]
-    own = [slide for slide in plan.slides if slide.title.startswith("The rules (")]
-    assert own and [slide.title for slide in own] == [f"The rules ({n} of {len(own)})" for n in range(1, len(own) + 1)]
+    own = [slide for slide in plan.slides if slide.title.startswith("The rules") and slide.title != "The rules"]
+    assert own and [slide.title for slide in own] == numbered("The rules", len(own))
     shown = " ".join(p.text for slide in own for p in slide.bodies[0])
     assert shown == " ".join(LONG_RULES)
     assert all(slide.notes.split("\n\n")[1] == "Key message: The rules" for slide in own[:1])
@@ -448,7 +448,7 @@ def test_the_facilitations_coaching_of_a_slide_replaces_the_defaults_on_every_sl
 """)
     slides = {slide.title: slide for slide in plan_slides(written(tmp_path, coached)).slides}
     # The section slide and the table's slide share the title the coaching names.
-    for title in ("Which room to choose", "Which room to choose (1 of 1)"):
+    for title in ("Which room to choose", "Which room to choose: at a glance"):
         assert "Key message: Pick the room by the number of guests first." in slides[title].notes
         assert "Ask: Which room did you last book, and why?" in slides[title].notes
     # Coaching one numbered slide leaves the others of its title to the defaults.
@@ -503,8 +503,7 @@ def test_cards_are_shared_out_two_to_four_to_a_slide_as_evenly_as_the_fewest_sli
 """)
     slides = [slide for slide in plan_slides(written(tmp_path, text)).slides if slide.layout.name.endswith("Cards")]
     assert [len(slide.bodies) for slide in slides] == shared
-    assert [slide.title for slide in slides] == [f"Why it counts ({number} of {len(shared)})"
-                                                 for number in range(1, len(shared) + 1)]
+    assert [slide.title for slide in slides] == numbered("Why it counts", len(shared))
 
 
 # A statement's slide
@@ -600,8 +599,7 @@ def test_versus_rows_go_two_to_a_slide_where_both_fit_in_order_on_the_fewest_sli
     assert [len(compared(slide)) for slide in slides] == shared
     assert [name for slide in slides for name, _, _ in compared(slide)] == [
         f"Row {number}" for number in range(1, len(rows) + 1)]
-    assert [slide.title for slide in slides] == [f"Booking, compared ({number} of {len(shared)})"
-                                                 for number in range(1, len(shared) + 1)]
+    assert [slide.title for slide in slides] == numbered("Booking, compared", len(shared))
 
 
 def test_a_row_too_long_for_a_versus_slide_of_its_own_names_its_line(tmp_path):
@@ -614,3 +612,10 @@ def test_a_row_too_long_for_a_versus_slide_of_its_own_names_its_line(tmp_path):
         line for line in text.splitlines() if line.startswith("            - [Row 2,"))) + 1
     assert str(caught.value) == (f"{material.source}:{material.line_of(field)}: {field}: the row 'Row 2' is too long "
                                  "for one slide even at 28 pt; shorten it")
+
+
+def numbered(heading: str, total: int) -> list[str]:
+    """Return the titles of a part's `total` slides after its opening slide: numbered, or one 'at a glance'."""
+    if total == 1:
+        return [f"{heading}: at a glance"]
+    return [f"{heading} ({number} of {total})" for number in range(1, total + 1)]
