@@ -84,7 +84,10 @@ def brand_files(brand: Path) -> list[Path]:
     try:
         if Path(brand).stat().st_size > MAX_FILE_BYTES:
             return [brand]
-        logo = yaml.safe_load(Path(brand).read_text(encoding="utf-8-sig"))["logo"]["file"]
+        text = Path(brand).read_text(encoding="utf-8-sig")
+        if "logo" not in text:  # most brands have none: no need to read the YAML
+            return [brand]
+        logo = yaml.safe_load(text)["logo"]["file"]
     # Hostile YAML can make the reader fail in any way (too deep, a bad tag): loading it says how.
     except Exception:  # noqa: BLE001
         return [brand]
@@ -124,8 +127,10 @@ def asks_for(content: Path, setting: str) -> bool:
     try:
         if Path(content).stat().st_size > MAX_FILE_BYTES:
             return False
-        data = yaml.safe_load(Path(content).read_text(encoding="utf-8-sig"))
-        return data["outputs"][setting] is True
+        text = Path(content).read_text(encoding="utf-8-sig")
+        if setting not in text:  # most materials leave most settings out: no need to read the YAML
+            return False
+        return yaml.safe_load(text)["outputs"][setting] is True
     # Hostile YAML can make the reader fail in any way (too deep, a bad tag): loading it says how.
     except Exception:  # noqa: BLE001
         return False

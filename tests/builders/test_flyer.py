@@ -291,3 +291,19 @@ def test_one_text_block_shows_in_full_in_the_largest_type(tidy_room):
     assert all(shows(text, paragraph) for paragraph in section.blocks[0].text)
     # A short text is not left small in a corner of the page: it takes the largest body size a flyer has.
     assert dict(text_sizes(folder / "flyer.pdf"))[section.blocks[0].text[1]] == LARGEST_BODY_PT
+
+
+def test_printed_in_black_and_white_the_flyers_qr_code_still_opens_the_website(material, outputs):
+    """An office printer prints the flyer in gray: the code must still scan, and nothing else on the page reads
+    as a second code."""
+    import pypdfium2
+    import zxingcpp
+
+    document = pypdfium2.PdfDocument(outputs / "flyer.pdf")
+    try:
+        gray = document[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    assert gray.mode == "L"
+    codes = zxingcpp.read_barcodes(gray)
+    assert [code.text for code in codes] == [f"https://{material.brand.website}"]
