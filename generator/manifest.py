@@ -24,7 +24,9 @@ def sha256_of(path: Path) -> str:
 
 
 def count_of(path: Path) -> tuple[str, int]:
-    """Return what the output at `path` is counted in ('pages' or 'slides') and how many it has."""
+    """Return what the output at `path` is counted in ('pages' or 'slides') and how many it has: a web page is one."""
+    if path.suffix == ".html":
+        return "pages", 1
     if path.suffix == ".pptx":
         from pptx import Presentation
 

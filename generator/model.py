@@ -512,6 +512,10 @@ class Labels(Located):
     page_of: str = doc("The page number in PDF footers: {page}, {pages}.")
     part_of: str = doc("The part number on section slides: {number}, {total}.")
     numbered_title: str = doc("A title shared by several slides: {title}, {number}, {total}.")
+    skip_to_content: str = doc("The web page's first link, for keyboard and screen reader users, to skip to the text.")
+    downloads: str = doc("The heading of the web page's list of the material's files to download.")
+    output_names: dict[str, str] = doc("What the web page calls each output it links to, by the output's name "
+                                       "(flyer, handout, slides, slides-handout, facilitator-guide, poster).")
     single_title: str = doc("The title of a part's one slide after the slide that opens it, which has the part's "
                             "heading as its title: {title}.")
     continued: str = doc("The title of a continuation slide: {title}.")

@@ -147,5 +147,6 @@ PROMISES: dict[str, Callable[[Material], list[Expected]]] = {
     "handout": handout_shows,
     "slides": deck_shows,
     "slides-handout": slide_companion_shows,
+    "web-page": handout_shows,
     "facilitator-guide": slide_companion_shows,
 }

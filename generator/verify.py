@@ -88,17 +88,23 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
         return Verdict(path.name, None, unit, size, (), (refused,))
     try:
         with readers_quiet():
-            reading = read_deck(path) if unit == "slides" else read_pdf(path, reader, builder.paper)
+            if unit == "slides":
+                reading = read_deck(path)
+            elif path.suffix == ".html":
+                reading = read_web_page(path, material.document.language)
+            else:
+                reading = read_pdf(path, reader, builder.paper)
     # A damaged file can make a reader fail anywhere, with any kind of error; each one means "unreadable".
     except Exception as error:  # noqa: BLE001
-        kind = "PowerPoint deck" if unit == "slides" else "PDF"
+        kind = "PowerPoint deck" if unit == "slides" else "web page" if path.suffix == ".html" else "PDF"
         reason = str(error).strip() or type(error).__name__
         return Verdict(path.name, None, unit, size, (), (f"cannot be read as a {kind}: {reason}",))
     expected = builder.promises(material)
     problems = list(reading.problems)
     problems += length_problems(builder.name, reading.count, material)
     problems += size_problems(path.name, size)
-    problems += link_problems(reading.links, content_links(material), promised_links(builder.name, material))
+    problems += link_problems(reading.links, content_links(material) | promised_links(builder.name, material),
+                              promised_links(builder.name, material))
     return Verdict(path.name, reading.count, unit, size, missing_from(reading, expected), tuple(problems))
 
 
@@ -158,6 +164,10 @@ def promised_links(name: str, material: Material) -> set[str]:
     the flyer the organisation's website."""
     if name == "handout":
         return content_links(material) - {f"https://{material.brand.website}"}
+    if name == "web-page":
+        from .builders.web_page import downloads
+
+        return content_links(material) | {download.filename for download in downloads(material)}
     if name == "flyer" and material.brand.website:
         return {f"https://{material.brand.website}"}
     return set()
@@ -452,6 +462,23 @@ def tagging_problems(catalog) -> list[str]:
 
 
 # Reading the deck
+
+
+def read_web_page(path: Path, language: str) -> Reading:
+    """Return the text and links of the web page at `path`, as a browser shows them, and what is wrong with its form:
+    a page in another language than `language`, one that runs a script, or one that fetches anything from elsewhere."""
+    from .web import read_page
+
+    page = read_page(path.read_text(encoding="utf-8"))
+    problems = []
+    if page.language != language:
+        problems.append(f"says it is in '{page.language}', not in '{language}'; build again to replace it")
+    problems += [f"runs a script ({script}); the page must be readable without one" for script in page.scripts]
+    problems += [f"fetches {address}; the page must hold everything it shows" for address in page.fetched]
+    within = [link for link in page.links if link.startswith("#")]
+    problems += [f"links to {link}, which is nowhere on the page" for link in within if link[1:] not in page.ids]
+    return Reading(1, page.text, problems=tuple(problems), links=tuple(link for link in page.links
+                                                                       if link not in within))
 
 
 def read_deck(path: Path) -> Reading:

@@ -14,7 +14,7 @@ from generator.cli import main
 
 from .conftest import CASES, as_built_before, run_generator as run
 
-OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -50,7 +50,7 @@ def test_build_builds_every_material_into_a_folder_named_after_it_and_lists_them
     assert wrote(finished) == ([f"wrote output/harm-reduction/{name}" for name in OUTPUTS]
                                + [f"wrote output/minimal/{name}" for name in OUTPUTS]
                                + ["wrote output/manifest.json"])
-    assert re.fullmatch(r"Built 10, skipped 0 \(unchanged\), failed 0 in [0-9.]+ s\.", finished.stdout.splitlines()[-1])
+    assert re.fullmatch(r"Built 12, skipped 0 \(unchanged\), failed 0 in [0-9.]+ s\.", finished.stdout.splitlines()[-1])
     # Each material's outputs in a folder named after it, and one manifest for all of them.
     assert sorted(snapshot(project / "output")) == sorted(
         [f"{material}/{name}" for material in ("harm-reduction", "minimal") for name in OUTPUTS]
@@ -105,7 +105,7 @@ def test_verify_of_a_folder_without_outputs_says_which_folders_it_looked_in(seco
     assert main(["verify"]) == 1
     assert capsys.readouterr().err == (
         f"error: {folders} none of the outputs (flyer.pdf, handout.pdf, slides.pptx, slides-handout.pdf, "
-        "facilitator-guide.pdf, poster.pdf); build the outputs first with `python -m generator build`\n")
+        "facilitator-guide.pdf, index.html, poster.pdf); build the outputs first with `python -m generator build`\n")
 
 
 def test_a_file_of_the_content_folder_that_is_not_a_material_is_refused(project, monkeypatch, capsys):
@@ -251,7 +251,7 @@ def test_an_unknown_output_name_lists_the_choices(capsys):
     with pytest.raises(SystemExit):
         main(["build", "--only", "flier"])
     assert capsys.readouterr().err.endswith("error: unknown output 'flier'; choose from: "
-                                                 "flyer, handout, slides, slides-handout, facilitator-guide, poster\n")
+                                                 "flyer, handout, slides, slides-handout, facilitator-guide, web-page, poster\n")
 
 
 def test_help_explains_the_commands_and_outputs(capsys):

@@ -15,7 +15,7 @@ from .conftest import ROOT, made_once, pdf_text, run_generator, shows
 from .pdfs import text_sizes
 
 SITES = "content/sites.example.yaml"
-OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html"]
 MAIN = [f"harm-reduction/{name}" for name in OUTPUTS]
 SPANISH = [f"harm-reduction/es/{name}" for name in OUTPUTS]
 SITE_FLYERS = [
@@ -114,7 +114,7 @@ def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
     assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + [MANIFEST])
     assert sorted(path.name for path in (project / "output").iterdir()) == [
         ".build-state.json", ".teaching-materials", "harm-reduction", "manifest.json"]
-    assert first.stdout.splitlines()[-1].startswith("Built 15, skipped 0 (unchanged), failed 0 in ")
+    assert first.stdout.splitlines()[-1].startswith("Built 17, skipped 0 (unchanged), failed 0 in ")
 
 
 def test_a_second_build_rebuilds_nothing_and_touches_no_file_though_the_project_was_copied_elsewhere(built):
@@ -122,7 +122,7 @@ def test_a_second_build_rebuilds_nothing_and_touches_no_file_though_the_project_
     state = (built / "output" / ".build-state.json").read_bytes()
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    assert finished.stdout == ("Nothing to rebuild: all 15 outputs are up to date "
+    assert finished.stdout == ("Nothing to rebuild: all 17 outputs are up to date "
                                "(use --force to rebuild them).\n")
     assert snapshot(built) == before
     assert (built / "output" / ".build-state.json").read_bytes() == state
@@ -219,7 +219,7 @@ def test_a_site_flyer_that_cannot_fit_fails_alone_and_keeps_its_previous_flyer(b
             ) in finished.stderr.splitlines()
     assert "Traceback" not in finished.stderr
     others = sorted(flyer for flyer in SITE_FLYERS if "/maple-avenue-outreach-office/" in flyer)
-    assert re.fullmatch(r"Built 2, skipped 12 \(unchanged\), failed 1 in [0-9.]+ s\.",
+    assert re.fullmatch(r"Built 2, skipped 14 \(unchanged\), failed 1 in [0-9.]+ s\.",
                         finished.stdout.splitlines()[-1])
     assert written(finished) == sorted(others + [MANIFEST])
     assert changed(before, snapshot(built)) == sorted(others + [MANIFEST])
@@ -301,7 +301,7 @@ def test_a_material_added_later_is_built_alone_and_its_edits_rebuild_only_it(bui
     minimal = sorted([f"minimal/{name}" for name in OUTPUTS] + [MANIFEST])
     assert written(finished) == minimal
     assert changed(before, snapshot(built)) == minimal
-    assert finished.stdout.splitlines()[-1].startswith("Built 5, skipped 15 (unchanged), failed 0 in ")
+    assert finished.stdout.splitlines()[-1].startswith("Built 6, skipped 17 (unchanged), failed 0 in ")
     listed = [output["name"] for output in json.loads((built / "output" / MANIFEST).read_text())["outputs"]]
     assert listed == sorted(MAIN + SPANISH + SITE_FLYERS + [f"minimal/{name}" for name in OUTPUTS])
 

@@ -18,7 +18,7 @@ from .conftest import BRAND, ROOT, made_once, page_texts, pdf_text, shows
 from .shown import deck_text, title_of
 
 MATERIALS = ROOT / "tests" / "materials"
-OUTPUTS = ("flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf")
+OUTPUTS = ("flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html")
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_both_materials_verify_and_their_content_passes_the_strict_checks(built,
         report = check_editions([load_content(MATERIALS / f"{name}.yaml", BRAND)])
         assert not report.fails(strict=True), report.as_text()
         assert report.summary() == "0 errors, 0 warnings, 0 acknowledged."
-    assert capsys.readouterr().out.count("All 5 outputs verified.") == 2
+    assert capsys.readouterr().out.count("All 6 outputs verified.") == 2
 
 
 def test_the_flyer_shows_what_each_section_marks_for_it(built, room):

@@ -19,7 +19,7 @@ from generator.skeleton import new_material
 from .conftest import BRAND, CASES, ROOT, run_generator as run
 
 SCHEMA = ROOT / "docs" / "material.schema.json"
-OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html"]
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -64,7 +64,7 @@ def test_the_skeleton_builds_as_it_stands_with_no_warning_but_that_it_is_a_draft
     assert lines[0] == "output/meeting-room/ (en-US):"
     assert [line.split()[0] for line in lines[2:-1]] == OUTPUTS
     assert all(line.endswith(" ok") for line in lines[2:-1])
-    assert lines[-1] == "All 5 outputs verified."
+    assert lines[-1] == "All 6 outputs verified."
 
 
 def test_the_skeleton_uses_every_kind_of_block(tmp_path):

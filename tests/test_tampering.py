@@ -83,7 +83,7 @@ def changed(out: Path) -> str:
 def test_the_untouched_outputs_pass(out, verify):
     status, printed, said = verify(out)
     assert (status, said) == (0, "")
-    assert printed.splitlines()[-1] == "All 5 outputs verified."
+    assert printed.splitlines()[-1] == "All 6 outputs verified."
 
 
 def test_one_byte_changed_inside_the_handouts_font_fails(out, verify):
@@ -94,7 +94,7 @@ def test_one_byte_changed_inside_the_handouts_font_fails(out, verify):
 
     assert status == 1
     assert failures(printed) == {"handout.pdf": [changed(out)]}
-    assert printed.splitlines()[-1] == "1 of 5 outputs failed."
+    assert printed.splitlines()[-1] == "1 of 6 outputs failed."
 
 
 def flip_a_font_byte(path: Path) -> None:
@@ -183,8 +183,8 @@ def test_a_file_the_manifest_does_not_list_fails(out, verify):
         f"is not listed in {out / MANIFEST}, so nothing shows it was built here; build again to list it, "
         "or delete it if it is not an output",
         "is not an output of this generator; the outputs are flyer.pdf, handout.pdf, slides.pptx, "
-        "slides-handout.pdf, facilitator-guide.pdf, poster.pdf"]}
-    assert printed.splitlines()[-1] == "1 of 6 outputs failed."
+        "slides-handout.pdf, facilitator-guide.pdf, index.html, poster.pdf"]}
+    assert printed.splitlines()[-1] == "1 of 7 outputs failed."
 
 
 def test_an_output_taken_out_of_the_manifest_fails(out, verify):
@@ -218,7 +218,8 @@ def test_outputs_built_from_an_older_version_of_the_content_fail(out, verify, en
     assert status == 1
     stale = f"built from an older version of {english}; build again to replace it"
     assert failures(printed) == {name: [stale] for name in ("flyer.pdf", "handout.pdf", "slides.pptx",
-                                                            "slides-handout.pdf", "facilitator-guide.pdf")}
+                                                            "slides-handout.pdf", "facilitator-guide.pdf",
+                                                            "index.html")}
 
 
 # The deck's zip

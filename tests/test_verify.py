@@ -64,7 +64,7 @@ def test_the_table_lists_every_output_as_ok(material, outputs):
     assert lines[0].split() == ["output", "pages/slides", "size", "result"]
     assert [line.split()[0] for line in lines[1:-1]] == FILENAMES
     assert all(line.endswith("  ok") for line in lines[1:-1])
-    assert lines[-1] == "All 5 outputs verified."
+    assert lines[-1] == "All 6 outputs verified."
 
 
 def test_only_the_named_outputs_are_verified_in_the_order_named(material, outputs):
@@ -237,7 +237,7 @@ def test_verify_fails_on_a_broken_output(output_folder, verify, capsys):
     assert verify(output_folder) == 1
     out = capsys.readouterr().out
     assert any(line.startswith("flyer.pdf") and line.endswith("FAILED") for line in out.splitlines())
-    assert out.splitlines()[-1] == "1 of 5 outputs failed."
+    assert out.splitlines()[-1] == "1 of 6 outputs failed."
 
 
 def test_verify_fails_clearly_on_a_folder_that_is_missing_or_empty(tmp_path, verify, capsys):
@@ -255,6 +255,6 @@ def test_verify_fails_on_a_material_that_was_never_built(output_folder, english,
     assert main(["verify", str(output_folder), "--material", str(english), "--material", str(other),
                  "--brand", str(BRAND)]) == 1
     printed = capsys.readouterr()
-    assert printed.out.splitlines()[-1] == "All 5 outputs verified."
+    assert printed.out.splitlines()[-1] == "All 6 outputs verified."
     assert printed.err == (f"error: {output_folder / 'other'}/ holds none of the outputs of {other}; build them "
                            "with `python -m generator build other`\n")

@@ -9,11 +9,12 @@ from .handout import HandoutBuilder
 from .poster import PosterBuilder
 from .slides import SlidesBuilder
 from .slides_handout import SlidesHandoutBuilder
+from .web_page import WebPageBuilder
 
 BUILDERS: dict[str, Builder] = {
     builder.name: builder
     for builder in (FlyerBuilder(), HandoutBuilder(), SlidesBuilder(), SlidesHandoutBuilder(), FacilitatorGuideBuilder(),
-                    PosterBuilder())
+                    WebPageBuilder(), PosterBuilder())
 }
 
 __all__ = ["BUILDERS", "Builder"]

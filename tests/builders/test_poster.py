@@ -72,7 +72,7 @@ def test_a_poster_is_planned_for_a_material_that_asks_for_one_or_when_named(tmp_
                                named=bool(only))
         return [Path(output.output).name for output in outputs]
 
-    assert planned() == ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"]
+    assert planned() == ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html"]
     assert planned(["poster"]) == ["poster.pdf"]
     with open(content, "a", encoding="utf-8") as text:
         text.write("\noutputs:\n  poster: true\n")

@@ -58,7 +58,7 @@ def save(deck, tmp_path):
 
 def test_the_shipped_outputs_have_no_findings(outputs, material):
     assert sorted(path.name for path in outputs.iterdir()) == sorted(
-        ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"])
+        ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html"])
     assert audit(outputs, material) == []
 
 

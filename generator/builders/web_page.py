@@ -1,0 +1,98 @@
+"""The web page: the whole material as one accessible, self-contained HTML page, for partner websites."""
+
+from __future__ import annotations
+
+import base64
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..fonts import font_faces
+from ..logo import logo_of
+from ..model import Material
+from ..planning import asks_for
+from ..templating import TEMPLATES, render_template, templates_used
+from .base import Builder
+from .handout import handout_sections
+
+TEMPLATE = "web-page.html"
+STYLESHEET = "web-page.css"
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file of the material the page links to: its name in the folder and what the page calls it."""
+
+    filename: str
+    name: str
+
+
+class WebPageBuilder(Builder):
+    """Write index.html: every word of the handout, with the material's other files to download.
+
+    The page makes no requests of its own: its style, its fonts (cut down to the characters it
+    shows) and the logo are inside it, and it needs no JavaScript. It has the handout's words,
+    built from the same templates of the blocks, so that `verify` holds it to the same promises.
+    """
+
+    name = "web-page"
+    filename = "index.html"
+    description = "the complete material as one accessible web page, for partner websites"
+
+    def build(self, material: Material, target: Path) -> None:
+        html = self.render(material)
+        target.write_text(html, encoding="utf-8")
+
+    def render(self, material: Material) -> str:
+        """Return the page's HTML, its stylesheet and fonts inside it."""
+        sections = handout_sections(material)
+        page = render_template(TEMPLATE, material=material, brand=material.brand, labels=material.labels,
+                               sections=sections, logo=logo_of(material.brand), style="",
+                               downloads=downloads(material))
+        style = render_template(STYLESHEET, brand=material.brand, fonts=embedded_fonts(material, page))
+        return render_template(TEMPLATE, material=material, brand=material.brand, labels=material.labels,
+                               sections=sections, logo=logo_of(material.brand), style=style,
+                               downloads=downloads(material))
+
+    def reads(self, material: Material) -> frozenset[Path]:
+        """Return the page's template, the templates it imports, and its stylesheet (see Builder.reads)."""
+        return frozenset(TEMPLATES / name for name in templates_used(TEMPLATE) | {STYLESHEET})
+
+
+def downloads(material: Material) -> list[Download]:
+    """Return the material's other files, as a build writes them beside the page: every output built by default,
+    and the poster if the material asks for one."""
+    from . import BUILDERS
+
+    names = material.labels.output_names
+    return [Download(builder.filename, names.get(builder.name, builder.filename))
+            for builder in BUILDERS.values()
+            if builder.name != WebPageBuilder.name
+            and (not builder.optional or asks_for(Path(material.source), builder.name))]
+
+
+def embedded_fonts(material: Material, page: str) -> list[tuple[int, str]]:
+    """Return the regular and bold faces of the print font as (weight, data: URL), each cut down to the characters
+    of `page`, so that the page looks as the PDFs do without fetching a font."""
+    characters = "".join(sorted(set(page)))
+    return [(face.weight, _subset(str(face.path), characters)) for face in font_faces(material.brand.fonts.print)
+            if face.style == "normal"]
+
+
+@functools.lru_cache(maxsize=16)
+def _subset(path: str, characters: str) -> str:
+    """Return the font at `path` with only `characters`, as a data: URL of a TrueType font."""
+    import io
+
+    from fontTools import subset
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    with subset.load_font(path, options) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=characters)
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        subset.save_font(font, buffer, options)
+    return "data:font/ttf;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
