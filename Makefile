@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 VALIDATE_DECK := node_modules/.bin/ooxml-validate
 
-.PHONY: all build test check clean system-libraries
+.PHONY: all build test check clean system-libraries browser
 
 all: build
 
@@ -40,13 +40,19 @@ build: system-libraries $(STAMP)
 check: system-libraries $(STAMP)
 	$(BIN)/python -m generator check --strict
 
-# The tests check each deck with Microsoft's Open XML SDK validator, which runs on Node.
+# The tests check each deck with Microsoft's Open XML SDK validator, which runs on Node, and the web pages with
+# axe-core.
 $(VALIDATE_DECK): package.json
-	@command -v npm >/dev/null || { echo "Please install Node.js and npm (e.g. 'sudo apt-get install nodejs npm'): the tests validate the deck with the Open XML SDK validator, which runs on Node." >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "Please install Node.js and npm (e.g. 'sudo apt-get install nodejs npm'): the tests validate the deck with the Open XML SDK validator, which runs on Node, and install axe-core with npm." >&2; exit 1; }
 	npm install --no-audit --no-fund --silent
 	touch $(VALIDATE_DECK)
 
-test: system-libraries $(STAMP) $(VALIDATE_DECK)
+# The tests open the web pages in Debian's Chromium, driven through its chromedriver (see tests/browser.py), and
+# check them with axe-core, which npm installs with the deck validator.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { echo "Please install Chromium and its driver (e.g. 'sudo apt-get install chromium chromium-driver'): the tests open the web pages in a headless Chromium to check them with axe-core." >&2; exit 1; }
+
+test: system-libraries $(STAMP) $(VALIDATE_DECK) browser
 	$(BIN)/python -m pytest
 
 clean:
