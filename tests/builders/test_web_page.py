@@ -15,7 +15,7 @@ from generator.promises import handout_shows
 from generator.verify import verify_folder
 from generator.web import read_page
 
-from ..conftest import BRAND, CONTENT, pdf_text, words
+from ..conftest import BRAND, CONTENT, made_once, pdf_text, words
 
 SPANISH = CONTENT.with_suffix(".es.yaml")
 
@@ -146,3 +146,45 @@ def test_every_text_colour_of_the_page_meets_aa_in_light_and_dark(material, sche
     for pair in TEXT_PAIRS:
         ratio = contrast_ratio(colours[pair.text], colours[pair.background])
         assert ratio >= AA_BODY, f"{pair.text} on {pair.background} ({scheme}): {ratio:.2f}"
+
+
+# In a real browser: headless Chromium, with axe-core's WCAG 2.1 AA rules (see tests/browser.py)
+
+
+@pytest.fixture(scope="module")
+def spanish_page(tmp_path_factory) -> Path:
+    """The Spanish page, built with the other Spanish outputs once a run (see tests/test_spanish.py)."""
+    from generator.build import build_editions
+
+    def make(folder: Path) -> None:
+        build_editions([(load_content(SPANISH, BRAND), "es")], folder)
+
+    return made_once(tmp_path_factory, "spanish", make) / "es" / "index.html"
+
+
+@pytest.mark.parametrize(("dark", "width"), [(False, 1280), (True, 1280), (False, 375), (True, 375)],
+                         ids=["light", "dark", "phone", "phone, dark"])
+def test_axe_finds_nothing_on_the_page(outputs, spanish_page, dark, width):
+    from ..browser import axe_violations
+
+    for page in (outputs / "index.html", spanish_page):
+        assert axe_violations(page, dark=dark, width=width) == [], page
+
+
+def test_in_the_browser_the_page_loads_nothing_and_every_link_leads_somewhere(outputs):
+    from ..browser import broken_links, requests_made
+
+    assert requests_made(outputs / "index.html") == []
+    assert broken_links(outputs / "index.html") == []
+
+
+def test_printed_from_the_browser_the_page_reads_as_the_handout_does(material, outputs, tmp_path):
+    from pypdf import PdfReader
+
+    from ..browser import print_to_pdf
+
+    printed = print_to_pdf(outputs / "index.html", tmp_path / "printed.pdf")
+    text = pdf_text(printed)
+    assert in_order(text, reading_order(material)) == []
+    assert "Skip to the text" not in text and material.labels.downloads not in text
+    assert len(PdfReader(printed).pages) <= material.outputs.handout_pages + 1
