@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -12,6 +13,14 @@ from .conftest import words
 
 def text_sizes(path: Path) -> list[tuple[str, float]]:
     """Return each run of text in the PDF with the size, in points, it is printed at."""
+    stat = Path(path).stat()
+    return list(_text_sizes(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=32)
+def _text_sizes(path: str, modified: int, size: int) -> tuple[tuple[str, float], ...]:
+    """Return the runs of text of the PDF at `path` as it was when `modified` with `size` bytes: read once, since
+    reading them takes a second and a test may ask for many phrases of one file."""
     runs: list[tuple[str, float]] = []
 
     def visit(text, cm, tm, font, size):
@@ -20,7 +29,7 @@ def text_sizes(path: Path) -> list[tuple[str, float]]:
 
     for page in PdfReader(path).pages:
         page.extract_text(visitor_text=visit)
-    return runs
+    return tuple(runs)
 
 
 def smallest_size_of(path: Path, phrase: str) -> float:
