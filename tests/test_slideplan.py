@@ -204,7 +204,9 @@ def test_the_table_slides_are_numbered_across_the_section_with_the_header_on_eac
     assert [row for slide in slides for row in slide.table.rows] == list(table.rows)
     # The notes coach through the table, and do not read its rows out again.
     assert all(material.facilitation.cues.table in slide.notes for slide in slides)
-    assert all(f"Ask: {material.labels.questions_for.table}" in slide.notes for slide in slides)
+    # The material asks its own question on these slides (facilitation.slides), not the labels' for a table.
+    coaching = next(entry for entry in material.facilitation.slides if entry.slide == section.heading)
+    assert all(f"Ask: {coaching.question}" in slide.notes for slide in slides)
     assert not any(row[1] in slide.notes for slide in slides for row in table.rows)
 
 
@@ -586,7 +588,7 @@ def test_the_notes_of_a_versus_slide_coach_and_name_its_principles_without_readi
         paragraphs = slide.notes.split("\n\n")
         assert paragraphs[0].startswith(f"Timing: about {material.facilitation.minutes.table} minutes (")
         assert paragraphs[1:5] == [f"Key message: {coaching.message}", f"On this slide: {names}.",
-                                   material.facilitation.cues.table, f"Ask: {material.labels.questions_for.table}"]
+                                   material.facilitation.cues.table, f"Ask: {coaching.question}"]
         assert paragraphs[5].startswith("Next: ")
         assert slide.minutes == material.facilitation.minutes.table
         assert not any(cell in slide.notes for row in table.rows for cell in row[1:])
