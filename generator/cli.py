@@ -35,6 +35,7 @@ examples:
   python -m generator build --sites content/sites.yaml
                                             also build a flyer for every site
   python -m generator watch                 rebuild whenever a content or template file is saved
+  python -m generator serve                 see the outputs in a browser, reloaded as files are saved
   python -m generator build --only flyer    build just the flyer
   python -m generator check                 check the content and outputs, write nothing
   python -m generator verify                confirm every file in output/ is complete
@@ -80,6 +81,18 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _build_arguments(watch)
+
+    serve = commands.add_parser(
+        "serve",
+        help="show the outputs in a browser, rebuilt and reloaded each time a file is saved",
+        description="Build what changed, serve the output folder on this computer, and rebuild as `watch`\n"
+        "does; a page open in the browser reloads after each build. Stop with Ctrl+C.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _build_arguments(serve)
+    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default 8000; 0 for any free one)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to serve on (default 127.0.0.1: this computer only)")
 
     check = commands.add_parser(
         "check",
@@ -204,12 +217,12 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
 
     command_line = parser(prog)
     arguments = command_line.parse_args(argv)
-    if arguments.command in ("build", "watch"):
+    if arguments.command in ("build", "watch", "serve"):
         try:
             choose_builders(arguments.only)
         except UserError as error:
             command_line.error(str(error))  # exits with status 2
-    if arguments.command == "watch":
+    if arguments.command in ("watch", "serve"):
         return run_watch(arguments)
     json_wanted = getattr(arguments, "format", "text") == "json"
     try:
@@ -283,8 +296,34 @@ def report_error(error: UserError, command: str, json_wanted: bool = False) -> i
     return EXIT_PROBLEM
 
 
+def serving(arguments: argparse.Namespace, request, rebuild, say):
+    """Start serving the output folder for `serve`, and return `rebuild` followed by a reload of the open pages;
+    None, having said why, if the address cannot be served on."""
+    from .serving import Preview, start_server
+
+    preview = Preview()
+    out_dir = Path(request.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        server = start_server(out_dir, arguments.host, arguments.port, preview)
+    except OSError as error:
+        print(f"error: cannot serve on {arguments.host}:{arguments.port}: {error.strerror}; choose another "
+              "with --port", file=sys.stderr)
+        return None
+    host, port = server.server_address[:2]
+    say(f"Serving {out_dir}/ at http://{host}:{port}/ (this computer only)" if host == "127.0.0.1"
+        else f"Serving {out_dir}/ at http://{host}:{port}/")
+
+    def rebuild_and_reload() -> None:
+        rebuild()
+        preview.built()
+
+    return rebuild_and_reload
+
+
 def run_watch(arguments: argparse.Namespace) -> int:
-    """Build, then rebuild whenever a watched file is saved, until interrupted; errors are printed, not fatal."""
+    """Build, then rebuild whenever a watched file is saved, until interrupted; errors are printed, not fatal. For
+    `serve`, the output folder is served too, and open pages reload after each build."""
     import signal
 
     from .watching import watch, watched_files
@@ -312,6 +351,10 @@ def run_watch(arguments: argparse.Namespace) -> int:
     def say(line: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {line}", flush=True)
 
+    if arguments.command == "serve":
+        rebuild = serving(arguments, request, rebuild, say)
+        if rebuild is None:
+            return EXIT_USAGE
     previous = stop_on_signals()
     try:
         watch(lambda: watched_files(request.contents, request.brand, request.sites), rebuild, say)

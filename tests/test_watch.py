@@ -27,10 +27,10 @@ def tree(tmp_path):
 
 
 class Watcher:
-    """A running `python -m generator watch` whose output lines can be awaited one by one."""
+    """A running `python -m generator watch` (or `serve`) whose output lines can be awaited one by one."""
 
-    def __init__(self, cwd, *arguments):
-        self.process = subprocess.Popen([sys.executable, "-m", "generator", "watch", *arguments], cwd=cwd, text=True,
+    def __init__(self, cwd, *arguments, command: str = "watch"):
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", command, *arguments], cwd=cwd, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -119,3 +119,32 @@ def test_watch_builds_a_material_added_while_watching_and_lets_go_of_one_deleted
         status = watcher.stop()
     assert status == 0
     assert "Stopped watching." in watcher.rest()
+
+
+def test_serve_shows_the_output_folder_on_this_computer_and_reloads_open_pages_after_each_build(tree):
+    import re
+    import urllib.request
+
+    server = Watcher(tree, "--only", "web-page", "--port", "0", command="serve")
+    try:
+        printed = server.wait_for("Watching for changes")
+        address = re.search(r"at (http://127\.0\.0\.1:\d+/) \(this computer only\)", "\n".join(printed)).group(1)
+
+        def fetched(path: str) -> str:
+            with urllib.request.urlopen(address + path, timeout=WAIT) as answer:
+                return answer.read().decode("utf-8")
+
+        page = fetched("harm-reduction/")
+        assert "<h1>Understanding Harm Reduction</h1>" in page
+        assert "/__generation" in page  # added as it is sent: the page in the folder has no script
+        assert "<script" not in (tree / "output" / "harm-reduction" / "index.html").read_text(encoding="utf-8")
+        assert fetched("__generation") == "1"
+
+        stylesheet = tree / "templates" / "web-page.css"
+        stylesheet.write_text(stylesheet.read_text() + "\n/* a saved change */\n")
+        assert server.wait_for("Built ")[-1].startswith("Built 1, skipped 0 (unchanged), failed 0")
+        assert fetched("__generation") == "2"  # so the open page reloads
+        assert "a saved change" in fetched("harm-reduction/index.html")
+    finally:
+        status = server.stop()
+    assert status == 0
