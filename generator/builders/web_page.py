@@ -65,10 +65,11 @@ def downloads(material: Material) -> list[Download]:
     from . import BUILDERS
 
     names = material.labels.output_names
+    # A translation's outputs are the ones its English file asks for (see planning.plan_outputs).
+    english = Path(material.source).parent / material.translation.of if material.translation else Path(material.source)
     return [Download(builder.filename, names.get(builder.name, builder.filename))
             for builder in BUILDERS.values()
-            if builder.name != WebPageBuilder.name
-            and (not builder.optional or asks_for(Path(material.source), builder.name))]
+            if builder.name != WebPageBuilder.name and (not builder.optional or asks_for(english, builder.name))]
 
 
 def embedded_fonts(material: Material, page: str) -> list[tuple[int, str]]:

@@ -190,3 +190,16 @@ def test_printed_from_the_browser_the_page_reads_as_the_handout_does(material, o
     assert in_order(text, reading_order(material)) == []
     assert "Skip to the text" not in text and material.labels.downloads not in text
     assert len(PdfReader(printed).pages) <= material.outputs.handout_pages + 1
+
+
+def test_a_material_that_asks_for_a_poster_links_to_it_in_each_language(tmp_path):
+    """A translation's outputs are the ones its English file asks for."""
+    from generator.builders.web_page import downloads
+
+    for source in (CONTENT, SPANISH):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    english = tmp_path / CONTENT.name
+    english.write_text(english.read_text(encoding="utf-8").replace("  site_flyers: true", "  site_flyers: true\n"
+                                                                   "  poster: true"), encoding="utf-8")
+    for name in (CONTENT.name, SPANISH.name):
+        assert [download.filename for download in downloads(load_content(tmp_path / name, BRAND))][-1] == "poster.pdf"
