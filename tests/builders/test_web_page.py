@@ -203,3 +203,17 @@ def test_a_material_that_asks_for_a_poster_links_to_it_in_each_language(tmp_path
                                                                    "  poster: true"), encoding="utf-8")
     for name in (CONTENT.name, SPANISH.name):
         assert [download.filename for download in downloads(load_content(tmp_path / name, BRAND))][-1] == "poster.pdf"
+
+
+def test_at_a_phones_width_only_the_table_scrolls_sideways_and_the_text_is_large_enough(outputs):
+    """On a phone 375 pixels wide the page itself never scrolls sideways: a wide table scrolls in its own region."""
+    from ..browser import open_page
+
+    browser = open_page(outputs / "index.html", width=375)
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
+    assert browser.execute_script(
+        "var r = document.querySelector('.table-scroll'); return r.scrollWidth > r.clientWidth")
+    smallest = browser.execute_script(
+        "return Math.min.apply(null, Array.from(document.querySelectorAll('main p, main li, main td, main th'))"
+        ".map(function (e) { return parseFloat(getComputedStyle(e).fontSize); }))")
+    assert smallest >= 16  # CSS pixels: a phone's browser shows body text at 16 unless told otherwise
