@@ -4,7 +4,7 @@ A reader stumbles over "8:30 am to" at the end of one line and "5 pm" at the sta
 of the next, or over "10" and "am" split apart. The rules join, with no-break
 spaces:
 - a number and its unit or time of day: "4 mg", "20 pt", "10 am", "5 p. m.";
-- the two halves of the Spanish "a. m." and "p. m.";
+- the two halves of the Spanish "a. m." and "p. m.", and of "p. ej." (for example);
 - a time range: "8:30 am to 5 pm", "de 8:30 a. m. a 5 p. m.", "10 – 11 am";
 - a phone number's area code and the rest: "(203) 555-0142".
 The PDFs apply them to every value their templates show (see templating.py), and
@@ -26,6 +26,8 @@ NO_BREAK = "\u00a0"
 
 # "a. m." and "p. m." (Spanish, with the space the RAE's style has) as one unit.
 _SPANISH_MERIDIEM = re.compile(r"\b([ap])\. (m\.)", re.IGNORECASE)
+# "p. ej." (Spanish for "e.g."), which a line must not end inside.
+_FOR_EXAMPLE = re.compile(r"\b(p)\. (ej\.)", re.IGNORECASE)
 # A number, then a unit or a time of day; the unit ends where no letter follows.
 _UNITS = (r"am|pm|a\.m\.|p\.m\.|[ap]\.\u00a0m\.|mg|mcg|ml|mL|g|kg|mm|cm|m|km|ft|lb|oz|pt|%|°F|°C|h|min|"
           r"minutes?|minutos?|hours?|horas?|days?|días?")
@@ -38,6 +40,8 @@ _AREA_CODE = re.compile(r"(\(\d{3}\)) (?=\d)")
 
 def unbreakable(text: str) -> str:
     """Return `text` with no-break spaces where a line must not break (see the module's rules)."""
+    if "p. ej." in text.lower():
+        text = _FOR_EXAMPLE.sub(rf"\1.{NO_BREAK}\2", text)
     if not any(character.isdigit() for character in text):
         return text
     text = _SPANISH_MERIDIEM.sub(rf"\1.{NO_BREAK}\2", text)

@@ -16,6 +16,8 @@ from generator.typesetting import NO_BREAK, compounds, unbreakable
     ("Sábados, de 9 a. m. a 1 p. m.", ["9 a. m. a 1 p. m."]),
     ("Give 4 mg, then wait 2 to 3 minutes.", ["4 mg", "2 to 3 minutes"]),
     ("Call (203) 555-0142 today.", ["(203) 555-0142"]),
+    ("Programas de 12 pasos (p. ej., AA/NA)", ["p. ej.,"]),
+    ("Servicios varios, p. ej. naloxona", ["p. ej."]),
 ])
 def test_what_must_stay_together_is_joined_by_no_break_spaces(text, joined):
     typeset = unbreakable(text)
