@@ -298,17 +298,23 @@ def report_error(error: UserError, command: str, json_wanted: bool = False) -> i
 
 def serving(arguments: argparse.Namespace, request, rebuild, say):
     """Start serving the output folder for `serve`, and return `rebuild` followed by a reload of the open pages;
-    None, having said why, if the address cannot be served on."""
+    None, having said why, if the folder must not be served (one a build would refuse, such as /) or the address
+    cannot be served on."""
+    from .build import refuse_unsafe_folder
     from .serving import Preview, start_server
 
     preview = Preview()
     out_dir = Path(request.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     try:
+        refuse_unsafe_folder(out_dir)  # before anything in it is served
+        out_dir.mkdir(parents=True, exist_ok=True)
         server = start_server(out_dir, arguments.host, arguments.port, preview)
+    except UserError as error:
+        report_error(error, "serve")
+        return None
     except OSError as error:
-        print(f"error: cannot serve on {arguments.host}:{arguments.port}: {error.strerror}; choose another "
-              "with --port", file=sys.stderr)
+        print(f"error: cannot serve {out_dir} on {arguments.host}:{arguments.port}: {error.strerror}; choose "
+              "another folder with --out or another port with --port", file=sys.stderr)
         return None
     host, port = server.server_address[:2]
     say(f"Serving {out_dir}/ at http://{host}:{port}/ (this computer only)" if host == "127.0.0.1"
@@ -354,7 +360,7 @@ def run_watch(arguments: argparse.Namespace) -> int:
     if arguments.command == "serve":
         rebuild = serving(arguments, request, rebuild, say)
         if rebuild is None:
-            return EXIT_USAGE
+            return EXIT_PROBLEM
     previous = stop_on_signals()
     try:
         watch(lambda: watched_files(request.contents, request.brand, request.sites), rebuild, say)

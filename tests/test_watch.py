@@ -148,3 +148,13 @@ def test_serve_shows_the_output_folder_on_this_computer_and_reloads_open_pages_a
     finally:
         status = server.stop()
     assert status == 0
+
+
+def test_serve_refuses_a_folder_a_build_would_refuse_before_serving_anything(tree):
+    from .conftest import run_generator
+
+    finished = run_generator("serve", "--out", "/", "--port", "0", cwd=tree)
+    assert finished.returncode == 1
+    assert finished.stderr == ("error: /: will not write the outputs into this folder, since it is the top of the "
+                               "file system; choose another with --out, such as output\n")
+    assert "Serving" not in finished.stdout
