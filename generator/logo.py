@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
+from .reading import while_unchanged
+
 # A logo is a small picture; anything larger is not one, and would swell every output it is on.
 MAX_LOGO_BYTES = 1_000_000
 MAX_LOGO_PIXELS = 5000
@@ -67,7 +69,7 @@ def logo_of(brand) -> Picture | None:
     return read_logo(brand.logo_path, Path(brand.source).parent) if brand.logo else None
 
 
-@functools.lru_cache(maxsize=8)
+@while_unchanged  # `watch` and `serve` keep one process running while the logo may be replaced
 def _read(path: Path) -> Picture:
     if path.suffix.lower() not in (".svg", ".png"):
         raise LogoProblem(f"'{path.name}' is not an SVG or PNG file; save the logo as logo.svg or logo.png")

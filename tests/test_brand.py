@@ -210,3 +210,12 @@ def test_a_call_to_action_too_long_for_the_closing_slide_names_its_line(material
     with pytest.raises(BuildError) as caught:
         plan_slides(wordy)
     assert "call_to_action: the call to action and the closing slide's line" in str(caught.value)
+
+
+def test_a_logo_replaced_while_the_generator_runs_is_read_again(tmp_path):
+    """`watch` and `serve` keep one process running: a logo read before it was replaced must not be shown after."""
+    logo = tmp_path / "logo.svg"
+    logo.write_text(LOGO.read_text())
+    first = read_logo(logo, tmp_path)
+    logo.write_text(LOGO.read_text().replace('viewBox="0 0 360 120"', 'viewBox="0 0 240 120"'))
+    assert read_logo(logo, tmp_path).aspect == 2 and first.aspect == 3
