@@ -45,18 +45,15 @@ class WebPageBuilder(Builder):
 
     def render(self, material: Material) -> str:
         """Return the page's HTML, its stylesheet and fonts inside it."""
-        sections = handout_sections(material)
-        page = render_template(TEMPLATE, material=material, brand=material.brand, labels=material.labels,
-                               sections=sections, logo=logo_of(material.brand), style="",
-                               downloads=downloads(material))
-        style = render_template(STYLESHEET, brand=material.brand, fonts=embedded_fonts(material, page))
-        return render_template(TEMPLATE, material=material, brand=material.brand, labels=material.labels,
-                               sections=sections, logo=logo_of(material.brand), style=style,
-                               downloads=downloads(material))
+        shown = dict(material=material, brand=material.brand, labels=material.labels,
+                     sections=handout_sections(material), logo=logo_of(material.brand), downloads=downloads(material))
+        # Laid out once without its style to learn which characters its fonts must hold.
+        fonts = embedded_fonts(material, render_template(TEMPLATE, style="", **shown))
+        return render_template(TEMPLATE, style=render_template(STYLESHEET, brand=material.brand, fonts=fonts), **shown)
 
     def reads(self, material: Material) -> frozenset[Path]:
-        """Return the page's template, the templates it imports, and its stylesheet (see Builder.reads)."""
-        return frozenset(TEMPLATES / name for name in templates_used(TEMPLATE) | {STYLESHEET})
+        """Return the page's template and stylesheet, and the templates they import (see Builder.reads)."""
+        return frozenset(TEMPLATES / name for name in templates_used(TEMPLATE) | templates_used(STYLESHEET))
 
 
 def downloads(material: Material) -> list[Download]:

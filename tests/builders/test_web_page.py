@@ -141,7 +141,7 @@ def test_the_spanish_page_is_in_spanish_and_marked_a_draft(tmp_path):
 def test_every_text_colour_of_the_page_meets_aa_in_light_and_dark(material, scheme):
     """The dark scheme's colours are the page's own (web-page.css); each pair the page uses must read."""
     css = re.search(r"<style>(.*)</style>", WebPageBuilder().render(material), re.S).group(1)
-    block = css.split("@media (prefers-color-scheme: dark)")[1] if scheme == "dark" else css.split("@media")[0]
+    block = css.split("(prefers-color-scheme: dark)")[1] if scheme == "dark" else css.split("@media")[0]
     colours = dict(re.findall(r"--(\w+): (#[0-9A-Fa-f]{6});", block.split("}")[0] if scheme == "dark" else block))
     for pair in TEXT_PAIRS:
         ratio = contrast_ratio(colours[pair.text], colours[pair.background])
