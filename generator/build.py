@@ -311,11 +311,18 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
     with staging_folder(out_dir) as staging:
         units = [_Unit(material, subfolder, builder, staging) for material, subfolder, builders in jobs
                  for builder in builders]
+        results = {}
         try:
             for material, subfolder, _ in jobs:
                 (staging / subfolder).mkdir(parents=True, exist_ok=True)
-            with closing(each_at_once(lambda index: units[index].build(), len(units), workers)) as finished:
-                results = dict(finished)
+            # An output that lists the others (the web page) is built once they are all beside it.
+            for listing in (False, True):
+                batch = [index for index, unit in enumerate(units) if unit.builder.lists_siblings == listing]
+                if listing:
+                    _place_siblings(out_dir, staging, {units[index].subfolder for index in batch})
+                with closing(each_at_once(lambda number: units[batch[number]].build(), len(batch),
+                                          workers)) as finished:
+                    results.update((batch[number], result) for number, result in finished)
         except OSError as error:
             raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
         built.warnings.extend(_passed_checks(units, [results[index] for index in range(len(units))]))
@@ -341,6 +348,16 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
     built.paths.extend(out_dir / name for name in outputs)
     built.manifests.append(out_dir / MANIFEST)
     return built
+
+
+def _place_siblings(out_dir: Path, staging: Path, subfolders: set[str]) -> None:
+    """Put beside the outputs just built in each of `subfolders` of `staging` a link to every other output in the
+    same subfolder of `out_dir`, which this build keeps: the staged subfolder then holds what the folder will."""
+    for subfolder in subfolders:
+        for builder in BUILDERS.values():
+            kept, staged = out_dir / subfolder / builder.filename, staging / subfolder / builder.filename
+            if not staged.exists() and kept.is_file() and not kept.is_symlink():
+                _keep(kept, staged)
 
 
 @contextmanager

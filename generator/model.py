@@ -516,6 +516,13 @@ class Labels(Located):
     downloads: str = doc("The heading of the web page's list of the material's files to download.")
     output_names: dict[str, str] = doc("What the web page calls each output it links to, by the output's name "
                                        "(flyer, handout, slides, slides-handout, facilitator-guide, poster).")
+    file_facts: str = doc("What the web page says of each file it links to: {kind} (e.g. PDF), {length} (its "
+                          "pages or slides), {size}.")
+    one_page: str = doc("The length of a file of one page.")
+    pages_count: str = doc("The length of a file of several pages: {count}.")
+    one_slide: str = doc("The length of a deck of one slide.")
+    slides_count: str = doc("The length of a deck of several slides: {count}.")
+    decimal_mark: str = doc("The mark between a number's whole part and its decimals, as in '1.2 MB'.")
     single_title: str = doc("The title of a part's one slide after the slide that opens it, which has the part's "
                             "heading as its title: {title}.")
     continued: str = doc("The title of a continuation slide: {title}.")

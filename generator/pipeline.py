@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .build import (OutputsFailed, Stopped, blocked_outputs, build_held, choose_builders, commit, only_build_in,
                     settle_interrupted, staging_folder)
+from .builders import BUILDERS
 from .checks import ERROR, Finding, Report, check_editions
 from .errors import BuildError, ContentError, UserError
 from .freshness import BuildState, Checksums, generator_fingerprint
@@ -137,9 +138,27 @@ class _Build:
             self.outcome.notes += former_sites(self.out_dir, self.editions, self.sites, self.request.sites)
         stale = [planned for planned in self.planned if self.request.force
                  or not self.state.is_fresh(planned.output, planned.inputs, self.checksums, self.generator)]
+        stale += self.listings_of(stale)
         rebuilt = {planned.output for planned in stale}
         self.outcome.kept = [planned.output for planned in self.planned if planned.output not in rebuilt]
         return stale
+
+    def listings_of(self, stale: list[Planned]) -> list[Planned]:
+        """Return the outputs that list the others of their edition (the web page), not in `stale` yet, of each
+        edition with an output in `stale`: the page gives each file's size, so it is built again with them. A page
+        not asked for this time (see --only) is built again if the folder holds one."""
+        changed = {planned.edition.subfolder: planned for planned in stale
+                   if planned.builder is not None and not planned.builder.lists_siblings}
+        listed = {planned.output for planned in stale}
+        listings = []
+        for subfolder, sibling in changed.items():
+            for builder in (builder for builder in BUILDERS.values() if builder.lists_siblings):
+                output = (Path(subfolder) / builder.filename).as_posix()
+                planned = next((planned for planned in self.planned if planned.output == output), None)
+                if output in listed or (planned is None and not (self.out_dir / output).is_file()):
+                    continue
+                listings.append(planned or Planned(output, sibling.edition, builder, None, sibling.inputs))
+        return listings
 
     def load(self, wanted: set[str], content_checked: bool) -> dict[str, Material]:
         """Return the material of every edition (only those in `wanted`, by subfolder, when the content was
@@ -171,7 +190,7 @@ class _Build:
         """Build the stale main outputs, all or nothing, and remember what each was made from."""
         jobs = []
         for edition in self.editions:
-            chosen = [builder for builder in self.builders
+            chosen = [builder for builder in BUILDERS.values()
                       if any(planned.edition == edition and planned.builder == builder for planned in stale)]
             if chosen:
                 jobs.append((materials[edition.subfolder], edition.subfolder, chosen))

@@ -17,6 +17,7 @@ from pathlib import Path
 from .builders import BUILDERS, Builder
 from .builders.base import US_LETTER
 from .builders.slides_handout import SLIDES_PER_PAGE
+from .downloads import facts_of, human_size
 from .manifest import MANIFEST, sha256_of
 from .model import Material
 from .promises import Expected, flyer_shows
@@ -103,8 +104,13 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
     problems = list(reading.problems)
     problems += length_problems(builder.name, reading.count, material)
     problems += size_problems(path.name, size)
-    problems += link_problems(reading.links, content_links(material) | promised_links(builder.name, material),
-                              promised_links(builder.name, material))
+    promised = promised_links(builder.name, material, path.parent)
+    if builder.lists_siblings:
+        gone = [link for link in dict.fromkeys(reading.links)
+                if link in output_filenames() and not (path.parent / link).is_file()]
+        problems += [f"links to {link}, which is not beside it; build again to replace it" for link in gone]
+        promised |= set(gone)  # said of just above
+    problems += link_problems(reading.links, content_links(material) | promised, promised)
     return Verdict(path.name, reading.count, unit, size, missing_from(reading, expected), tuple(problems))
 
 
@@ -159,18 +165,51 @@ def content_links(material: Material) -> set[str]:
     return links
 
 
-def promised_links(name: str, material: Material) -> set[str]:
-    """Return the links the output called `name` must have: the handout links every address the content gives, and
-    the flyer the organisation's website."""
+def promised_links(name: str, material: Material, folder: Path) -> set[str]:
+    """Return the links the output called `name` in `folder` must have: the handout links every address the content
+    gives, the web page those and every other output beside it, and the flyer the organisation's website."""
     if name == "handout":
         return content_links(material) - {f"https://{material.brand.website}"}
     if name == "web-page":
-        from .builders.web_page import downloads
+        from .builders.web_page import linked_outputs
 
-        return content_links(material) | {download.filename for download in downloads(material)}
+        return content_links(material) | {filename for filename in linked_outputs(folder)}
     if name == "flyer" and material.brand.website:
         return {f"https://{material.brand.website}"}
     return set()
+
+
+def download_problems(path: Path, material: Material, listed: dict[str, dict], shown: Path) -> list[str]:
+    """Return a sentence for each output beside the web page at `path` whose kind, length or size the page does not
+    give as the manifest `shown` records them; `listed` holds the manifest's entries of that folder, by file name.
+
+    The recorded facts are compared, not the files: a file changed since has a verdict of its own, and a damaged
+    one is never opened here.
+    """
+    text = squeezed(read_web_page(path, material.document.language).text)
+    problems = []
+    for builder in BUILDERS.values():
+        entry = listed.get(builder.filename)
+        unit = "slides" if isinstance(entry, dict) and "slides" in entry else "pages"
+        if builder.lists_siblings or entry is None or not isinstance(entry.get(unit), int) \
+                or not (path.parent / builder.filename).is_file():
+            continue
+        facts = facts_of(builder.filename, unit, entry[unit], entry["bytes"], material.labels)
+        name = material.labels.output_names.get(builder.name, builder.filename)
+        if squeezed(f"{name} ({facts})") not in text:
+            problems.append(f"does not say that {builder.filename} is '{facts}', as {shown} records it; "
+                            "build again to replace it")
+    return problems
+
+
+def output_filenames() -> set[str]:
+    """Return the file name of every output."""
+    return {builder.filename for builder in BUILDERS.values()}
+
+
+def listing_filenames() -> set[str]:
+    """Return the file name of every output that lists the others beside it (see Builder.lists_siblings)."""
+    return {builder.filename for builder in BUILDERS.values() if builder.lists_siblings}
 
 
 def link_problems(links: tuple[str, ...], allowed: set[str], promised: set[str]) -> list[str]:
@@ -273,8 +312,13 @@ def verify_built(out: Path, subfolder: str, material: Material, listed: dict[str
     names = [name for name in outputs if name in present or name in mine]
     names += [name for name in present if name not in outputs]
     names += sorted(name for name in mine if name not in names)
-    return [checked_against(verdict, folder, mine.get(verdict.output), material, shown)
-            for verdict in verify_folder(folder, material, names)]
+    verdicts = [checked_against(verdict, folder, mine.get(verdict.output), material, shown)
+                for verdict in verify_folder(folder, material, names)]
+    # A web page whose file can be read says what the manifest records of each file beside it.
+    return [dataclasses.replace(verdict, problems=verdict.problems + tuple(
+                download_problems(folder / verdict.output, material, mine, shown)))
+            if verdict.count is not None and verdict.output in listing_filenames()
+            else verdict for verdict in verdicts]
 
 
 def checked_against(verdict: Verdict, folder: Path, entry: dict | None, material: Material, shown: Path) -> Verdict:
@@ -375,17 +419,6 @@ def size_problems(filename: str, size: int) -> list[str]:
 def counted(count: int, unit: str) -> str:
     """Return `count` with its unit, singular or plural ('1 page', '2 pages')."""
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-
-
-def human_size(size: int) -> str:
-    """Return a file size as people say it: '820 bytes', '43 KB', '1.2 MB'."""
-    if size < 1000:
-        return f"{size} bytes"
-    if size < 999_500:
-        return f"{round(size / 1000)} KB"
-    if size % 1_000_000 == 0:
-        return f"{size // 1_000_000} MB"
-    return f"{size / 1_000_000:.1f} MB"
 
 
 # Reading PDFs

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.web import read_page
+
 from .conftest import ROOT, made_once, pdf_text, run_generator, shows
 from .pdfs import text_sizes
 
@@ -161,22 +163,29 @@ def test_force_rebuilds_every_output_asked_for_though_nothing_changed(built):
     before = snapshot(built)
     finished = build(built, "--force", "--lang", "es", "--only", "flyer")
     assert finished.returncode == 0, finished.stderr
-    spanish = sorted(["harm-reduction/es/flyer.pdf", MANIFEST] + [flyer for flyer in SITE_FLYERS if "/es/" in flyer])
+    # The page gives the flyer's size, so it is built again with it, though --only did not name it.
+    spanish = sorted(["harm-reduction/es/flyer.pdf", "harm-reduction/es/index.html", MANIFEST]
+                     + [flyer for flyer in SITE_FLYERS if "/es/" in flyer])
     assert written(finished) == spanish
     assert changed(before, snapshot(built)) == spanish
+    # It was built beside the outputs this build kept, and still lists them all.
+    page = read_page((built / "output" / "harm-reduction" / "es" / "index.html").read_text(encoding="utf-8"))
+    assert [link for link in page.links if not re.match(r"(https?:|mailto:|#)", link)] == OUTPUTS[:-1]
 
 
 @pytest.mark.parametrize(
     ("output", "spoil", "rebuilt"),
     [
-        ("harm-reduction/slides.pptx", Path.unlink, ["harm-reduction/slides.pptx", MANIFEST]),
+        # with the web page, which gives each file's size
+        ("harm-reduction/slides.pptx", Path.unlink,
+         ["harm-reduction/slides.pptx", "harm-reduction/index.html", MANIFEST]),
         ("harm-reduction/sites/riverside-mobile-unit/flyer.pdf",
          lambda path: path.write_bytes(path.read_bytes() + b"%edited\n"),
          ["harm-reduction/sites/riverside-mobile-unit/flyer.pdf", MANIFEST]),
     ],
     ids=["deleted", "altered"],
 )
-def test_a_deleted_or_altered_output_is_rebuilt_alone(built, output, spoil, rebuilt):
+def test_a_deleted_or_altered_output_is_rebuilt_alone_or_with_the_page_that_lists_it(built, output, spoil, rebuilt):
     good = (built / "output" / output).read_bytes()
     spoil(built / "output" / output)
     before = snapshot(built)

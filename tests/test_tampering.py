@@ -71,6 +71,18 @@ def listed_again(out: Path, name: str) -> None:
     (out / MANIFEST).write_text(json.dumps(manifest))
 
 
+def page_disagrees(out: Path, name: str) -> str:
+    """Return the sentence verify says of the web page when the manifest records other facts of the file `name`
+    beside it than the page gives, as after `listed_again`."""
+    from generator.downloads import facts_of
+
+    entry = next(entry for entry in json.loads((out / MANIFEST).read_text())["outputs"]
+                 if entry["name"] == f"harm-reduction/{name}")
+    unit = "slides" if "slides" in entry else "pages"
+    facts = facts_of(name, unit, entry[unit], entry["bytes"], load_content(CONTENT, BRAND).labels)
+    return f"does not say that {name} is '{facts}', as {out / MANIFEST} records it; build again to replace it"
+
+
 def changed(out: Path) -> str:
     """Return the sentence verify says of a file that is not the one built into `out`."""
     return (f"changed since it was built (its SHA-256 is not the one in {out / MANIFEST}); "
@@ -120,6 +132,7 @@ def font_descriptors(reader: PdfReader) -> list:
 
 def test_a_mailto_link_rewritten_fails_even_with_the_manifest_fixed_up(out, verify, material):
     path = out / "harm-reduction" / "handout.pdf"
+    original = path.stat().st_size
     author = material.authors[0].email
     writer = PdfWriter(clone_from=path)
     for page in writer.pages:
@@ -133,9 +146,12 @@ def test_a_mailto_link_rewritten_fails_even_with_the_manifest_fixed_up(out, veri
     status, printed, _ = verify(out)
 
     assert status == 1
-    assert failures(printed) == {"handout.pdf": [
+    expected = {"handout.pdf": [
         "links to mailto:someone@example.net, which the content does not give; build again to replace it",
         f"has no link to mailto:{author}, which the content gives; build again to replace it"]}
+    if round((out / "harm-reduction" / "handout.pdf").stat().st_size / 1000) != round(original / 1000):
+        expected["index.html"] = [page_disagrees(out, "handout.pdf")]  # the page gives the size it had
+    assert failures(printed) == expected
 
 
 def test_a_handout_over_the_size_limit_is_refused_before_it_is_read(out, verify):
@@ -148,7 +164,22 @@ def test_a_handout_over_the_size_limit_is_refused_before_it_is_read(out, verify)
 
     assert status == 1
     assert failures(printed) == {"handout.pdf": [
-        "is 51 MB; the outputs are tens of KB, so a file over 50 MB is not opened; build again to replace it"]}
+        "is 51 MB; the outputs are tens of KB, so a file over 50 MB is not opened; build again to replace it"],
+        "index.html": [page_disagrees(out, "handout.pdf")]}
+
+
+def test_a_page_that_gives_other_sizes_than_the_manifest_records_fails_though_its_own_entry_was_fixed_up(out,
+                                                                                                      verify):
+    page = out / "harm-reduction" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("(PDF, 2 pages, ") == 1  # the handout's
+    page.write_text(html.replace("(PDF, 2 pages, ", "(PDF, 1 page, "), encoding="utf-8")
+    listed_again(out, "harm-reduction/index.html")
+
+    status, printed, _ = verify(out)
+
+    assert status == 1
+    assert failures(printed) == {"index.html": [page_disagrees(out, "handout.pdf")]}
 
 
 # The manifest
@@ -207,7 +238,8 @@ def test_an_output_the_manifest_lists_that_is_gone_fails(out, verify):
 
     assert status == 1
     assert failures(printed) == {"handout.pdf": [
-        f"is missing from {out / 'harm-reduction'}, though {out / MANIFEST} lists it; build again to write it"]}
+        f"is missing from {out / 'harm-reduction'}, though {out / MANIFEST} lists it; build again to write it"],
+        "index.html": ["links to handout.pdf, which is not beside it; build again to replace it"]}
 
 
 def test_outputs_built_from_an_older_version_of_the_content_fail(out, verify, english):
@@ -250,7 +282,8 @@ def test_a_deck_with_a_gigabyte_of_zeros_is_refused_from_its_zip_directory(out, 
     assert status == 1
     assert failures(printed) == {"slides.pptx": [
         f"holds {ZEROS}, which unpacks to 1073.7 MB; no part of a deck may be over 50 MB, so it is not opened; "
-        "build again to replace it"]}
+        "build again to replace it"],
+        "index.html": [page_disagrees(out, "slides.pptx")]}
     peak = peak_memory_of_verify(out)
     assert peak < 300_000_000, f"verify took {peak:,} bytes of memory"  # about 140 MB; on main, 2.1 GB
 
@@ -277,7 +310,8 @@ def test_a_deck_whose_zip_directory_lies_about_a_part_is_refused(out, verify):
     assert status == 1
     assert failures(printed) == {"slides.pptx": [
         f"holds {ZEROS}, which unpacks to more than the 1,000 bytes its directory says, so it is not opened; "
-        "build again to replace it"]}
+        "build again to replace it"],
+        "index.html": [page_disagrees(out, "slides.pptx")]}
 
 
 def said_to_be(path: Path, name: str, size: int) -> None:

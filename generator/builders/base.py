@@ -27,6 +27,8 @@ class Builder:
     description: str = ""
     # An optional output is built for a material that asks for it in `outputs:`, or when named with --only.
     optional: bool = False
+    # An output that lists the other outputs of its edition (the web page) is built after them, beside them.
+    lists_siblings: bool = False
 
     def build(self, material: Material, target: Path) -> None:
         """Write this output for `material` to `target`."""

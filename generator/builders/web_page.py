@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import base64
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..downloads import Download, file_facts
 from ..fonts import font_faces
 from ..logo import logo_of
 from ..model import Material
-from ..planning import asks_for
 from ..templating import TEMPLATES, render_template, templates_used
 from .base import Builder
 from .handout import handout_sections
 
 TEMPLATE = "web-page.html"
 STYLESHEET = "web-page.css"
-
-
-@dataclass(frozen=True)
-class Download:
-    """A file of the material the page links to: its name in the folder and what the page calls it."""
-
-    filename: str
-    name: str
 
 
 class WebPageBuilder(Builder):
@@ -38,15 +29,16 @@ class WebPageBuilder(Builder):
     name = "web-page"
     filename = "index.html"
     description = "the complete material as one accessible web page, for partner websites"
+    lists_siblings = True
 
     def build(self, material: Material, target: Path) -> None:
-        html = self.render(material)
+        html = self.render(material, downloads(material, target.parent))
         target.write_text(html, encoding="utf-8")
 
-    def render(self, material: Material) -> str:
-        """Return the page's HTML, its stylesheet and fonts inside it."""
+    def render(self, material: Material, files: list[Download]) -> str:
+        """Return the page's HTML, its stylesheet and fonts inside it, linking to `files`."""
         shown = dict(material=material, brand=material.brand, labels=material.labels,
-                     sections=handout_sections(material), logo=logo_of(material.brand), downloads=downloads(material))
+                     sections=handout_sections(material), logo=logo_of(material.brand), downloads=files)
         # Laid out once without its style to learn which characters its fonts must hold.
         fonts = embedded_fonts(material, render_template(TEMPLATE, style="", **shown))
         return render_template(TEMPLATE, style=render_template(STYLESHEET, brand=material.brand, fonts=fonts), **shown)
@@ -56,17 +48,21 @@ class WebPageBuilder(Builder):
         return frozenset(TEMPLATES / name for name in templates_used(TEMPLATE) | templates_used(STYLESHEET))
 
 
-def downloads(material: Material) -> list[Download]:
-    """Return the material's other files, as a build writes them beside the page: every output built by default,
-    and the poster if the material asks for one."""
+def downloads(material: Material, folder: Path) -> list[Download]:
+    """Return the material's other outputs in `folder`, beside the page, each with its kind, length and size."""
     from . import BUILDERS
 
-    names = material.labels.output_names
-    # A translation's outputs are the ones its English file asks for (see planning.plan_outputs).
-    english = Path(material.source).parent / material.translation.of if material.translation else Path(material.source)
-    return [Download(builder.filename, names.get(builder.name, builder.filename))
-            for builder in BUILDERS.values()
-            if builder.name != WebPageBuilder.name and (not builder.optional or asks_for(english, builder.name))]
+    names = {builder.filename: builder.name for builder in BUILDERS.values()}
+    return [Download(filename, material.labels.output_names.get(names[filename], filename),
+                     file_facts(folder / filename, material.labels)) for filename in linked_outputs(folder)]
+
+
+def linked_outputs(folder: Path) -> list[str]:
+    """Return the file names of the outputs in `folder` the page links to: every one but the page."""
+    from . import BUILDERS
+
+    return [builder.filename for builder in BUILDERS.values()
+            if not builder.lists_siblings and (folder / builder.filename).is_file()]
 
 
 def embedded_fonts(material: Material, page: str) -> list[tuple[int, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def test_a_page_that_fetches_or_runs_anything_fails_verify(material, outputs, tm
 
 def test_the_spanish_page_is_in_spanish_and_marked_a_draft(tmp_path):
     material = load_content(SPANISH, BRAND)
-    html = WebPageBuilder().render(material)
+    html = WebPageBuilder().render(material, [])
     assert read_page(html).language == "es-US"
     assert f'<p class="draft-mark">{material.labels.draft_mark}</p>' in html
     assert "Saltar al texto" in html
@@ -140,7 +141,7 @@ def test_the_spanish_page_is_in_spanish_and_marked_a_draft(tmp_path):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_text_colour_of_the_page_meets_aa_in_light_and_dark(material, scheme):
     """The dark scheme's colours are the page's own (web-page.css); each pair the page uses must read."""
-    css = re.search(r"<style>(.*)</style>", WebPageBuilder().render(material), re.S).group(1)
+    css = re.search(r"<style>(.*)</style>", WebPageBuilder().render(material, []), re.S).group(1)
     block = css.split("(prefers-color-scheme: dark)")[1] if scheme == "dark" else css.split("@media")[0]
     colours = dict(re.findall(r"--(\w+): (#[0-9A-Fa-f]{6});", block.split("}")[0] if scheme == "dark" else block))
     for pair in TEXT_PAIRS:
@@ -192,17 +193,47 @@ def test_printed_from_the_browser_the_page_reads_as_the_handout_does(material, o
     assert len(PdfReader(printed).pages) <= material.outputs.handout_pages + 1
 
 
-def test_a_material_that_asks_for_a_poster_links_to_it_in_each_language(tmp_path):
-    """A translation's outputs are the ones its English file asks for."""
+def stated_facts(path: Path, language: str) -> str:
+    """Return what the page should say of the file at `path`, worked out here from the file itself."""
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    count = len(Presentation(path).slides) if path.suffix == ".pptx" else len(PdfReader(path).pages)
+    unit = {("en", True): "slide", ("en", False): "page", ("es", True): "diapositiva", ("es", False): "página"}[
+        (language, path.suffix == ".pptx")]
+    kind = "PowerPoint" if path.suffix == ".pptx" else "PDF"
+    return f"{kind}, {count} {unit}{'s' if count != 1 else ''}, {round(path.stat().st_size / 1000)} KB"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_page_gives_each_files_kind_length_and_size_as_the_file_beside_it_has_them(outputs, spanish_page,
+                                                                                      language):
+    folder = outputs if language == "en" else spanish_page.parent
+    page = read_page((folder / "index.html").read_text(encoding="utf-8")).text
+    names = load_content(CONTENT if language == "en" else SPANISH, BRAND).labels.output_names
+    for builder in ("flyer", "handout", "slides", "slides-handout", "facilitator-guide"):
+        file = folder / {"slides": "slides.pptx"}.get(builder, f"{builder}.pdf")
+        assert f"{names[builder]} ({stated_facts(file, language)})" in page
+
+
+def test_a_page_that_links_to_a_file_no_longer_beside_it_fails_verify(material, outputs, tmp_path):
+    """What it says of the files beside it is held to the manifest (see tests/test_tampering.py)."""
+    shutil.copy(outputs / "index.html", tmp_path / "index.html")
+    shutil.copy(outputs / "handout.pdf", tmp_path / "handout.pdf")
+    problems = verify_folder(tmp_path, material, ["index.html"])[0].problems
+    assert problems == tuple(f"links to {name}, which is not beside it; build again to replace it"
+                             for name in ("flyer.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf"))
+
+
+def test_the_page_lists_every_output_beside_it_and_only_those(material, outputs, tmp_path):
+    """A material that asks for a poster has one beside its page, in each language."""
     from generator.builders.web_page import downloads
 
-    for source in (CONTENT, SPANISH):
-        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    english = tmp_path / CONTENT.name
-    english.write_text(english.read_text(encoding="utf-8").replace("  site_flyers: true", "  site_flyers: true\n"
-                                                                   "  poster: true"), encoding="utf-8")
-    for name in (CONTENT.name, SPANISH.name):
-        assert [download.filename for download in downloads(load_content(tmp_path / name, BRAND))][-1] == "poster.pdf"
+    shutil.copy(outputs / "flyer.pdf", tmp_path / "poster.pdf")
+    shutil.copy(outputs / "handout.pdf", tmp_path / "handout.pdf")
+    assert [(download.filename, download.facts) for download in downloads(material, tmp_path)] == [
+        ("handout.pdf", stated_facts(tmp_path / "handout.pdf", "en")),
+        ("poster.pdf", stated_facts(tmp_path / "poster.pdf", "en"))]
 
 
 def test_at_a_phones_width_only_the_table_scrolls_sideways_and_the_text_is_large_enough(outputs):
