@@ -17,10 +17,11 @@ from pathlib import Path
 
 from . import __version__
 from .builders import BUILDERS, Builder
+from .catalogue import CATALOGUE, catalogue_html
 from .checks import ERROR, Finding, audit_output
 from .errors import BuildError, UserError
-from .manifest import GENERATOR, MANIFEST, manifest_entries, merged_manifest, read_manifest, write_manifest
-from .model import Material
+from .manifest import GENERATOR, MANIFEST, build_time, manifest_entries, merged_manifest, read_manifest, write_manifest
+from .model import Brand, Material
 from .parallel import each_at_once
 from .verify import Verdict, verdict_table, verify_output
 
@@ -50,8 +51,9 @@ LOCK = ".lock"  # in the output folder while a build holds it, with the holder's
 JOURNAL = ".commit.json"  # in the output folder while a commit moves the new outputs into place
 STAGING = ".building-"  # the prefix of the folder, inside the output folder, that a build writes to first
 PREVIOUS = ".previous"  # inside the staging folder: links to the files a commit replaces
-NEW_MANIFEST = ".manifest"  # inside the staging folder: the manifest a commit puts in place
-OLD_MANIFEST = ".previous-manifest.json"  # inside the staging folder: the manifest a commit replaces
+# Inside the staging folder: the manifest and catalogue a commit puts in place, and those it replaces.
+NEW_INDEXES = ".indexes"
+OLD_INDEXES = ".previous-indexes"
 LEFT_BY_BUILDS = (STAGING, ".commit-", ".manifest-", ".state-")  # the prefixes of what a stopped build may leave
 
 _held: set[int] = set()  # the descriptors of the locks this process holds
@@ -264,7 +266,8 @@ def _read_journal(out_dir: Path) -> dict | None:
     try:
         journal = json.loads((out_dir / JOURNAL).read_text(encoding="utf-8"))
         names = [journal["staging"], *journal["outputs"], *journal["existed"]]
-        bool(journal["manifest"]), bool(journal["manifest_existed"])
+        if not set(journal["indexes_existed"]) <= set(journal["indexes"]) <= {MANIFEST, CATALOGUE}:
+            return None
     except (OSError, ValueError, TypeError, KeyError):
         return None
     inside = all(isinstance(name, str) and name and not Path(name).is_absolute() and ".." not in Path(name).parts
@@ -328,7 +331,7 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
         built.warnings.extend(_passed_checks(units, [results[index] for index in range(len(units))]))
         if not keep:
             return built
-        entries, outputs = [], []
+        entries, outputs, when = [], [], build_time()
         # Verifying counted each output's pages or slides already.
         counted = {unit.output: (result.verdict.unit, result.verdict.count) for unit, result in
                    ((units[index], results[index]) for index in range(len(units)))
@@ -338,13 +341,14 @@ def build_held(jobs: list[tuple[Material, str, list[Builder]]], out_dir: Path, w
                 filenames = [builder.filename for builder in builders]
                 known = {name: counted[(Path(subfolder) / name).as_posix()] for name in filenames
                          if (Path(subfolder) / name).as_posix() in counted}
-                entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix())
-                            for entry in manifest_entries(staging / subfolder, material, filenames, known)]
+                entries += [dict(entry, name=(Path(subfolder) / entry["name"]).as_posix(), edition=subfolder)
+                            for entry in manifest_entries(staging / subfolder, material, filenames, known, when)]
                 outputs += [(Path(subfolder) / name).as_posix() for name in filenames]
         except OSError as error:
             raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
         built.reads.update({units[index].output: results[index].reads for index in range(len(units))})
-        commit(out_dir, staging, outputs, merged_manifest(read_manifest(out_dir), entries, __version__))
+        commit(out_dir, staging, outputs, merged_manifest(read_manifest(out_dir), entries, __version__),
+               jobs[0][0].brand)
     built.paths.extend(out_dir / name for name in outputs)
     built.manifests.append(out_dir / MANIFEST)
     return built
@@ -374,8 +378,10 @@ def staging_folder(out_dir: Path) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def commit(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | None = None) -> None:
-    """Move the staged `outputs` (paths inside both folders) into `out_dir`, with `manifest` if given: all or none.
+def commit(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | None = None,
+           brand: Brand | None = None) -> None:
+    """Move the staged `outputs` (paths inside both folders) into `out_dir`, with `manifest` if given, and the
+    catalogue drawn from it in `brand`'s look if that is given too (see catalogue.py): all or none.
 
     Nothing moves unless every file can go where it must. The moves are written to a
     journal first: if this process is killed half-way, the next build finishes them
@@ -388,7 +394,7 @@ def commit(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | No
                          "move it out of the way, then build again")
     try:
         mark_as_outputs(out_dir)
-        journal = _prepare(out_dir, staging, outputs, manifest)
+        journal = _prepare(out_dir, staging, outputs, manifest, brand)
     except OSError as error:
         raise BuildError(f"{out_dir}: could not write the outputs: {error.strerror}") from None
     with _signals_held():
@@ -424,22 +430,31 @@ def _in_the_way(out_dir: Path, name: str) -> str:
     return "" if os.access(writable, os.W_OK) else f"{writable} cannot be written"
 
 
-def _prepare(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | None) -> dict:
-    """Keep a link to each file the commit replaces and stage the manifest; return the journal of the commit."""
+def _prepare(out_dir: Path, staging: Path, outputs: list[str], manifest: dict | None, brand: Brand | None) -> dict:
+    """Keep a link to each file the commit replaces and stage the manifest and the catalogue; return the journal of
+    the commit."""
     existed = []
     for name in outputs:
         if (out_dir / name).is_file():
             _keep(out_dir / name, staging / PREVIOUS / name)
             existed.append(name)
             _step("keep")
-    manifest_existed = manifest is not None and (out_dir / MANIFEST).is_file()
-    if manifest_existed:
-        _keep(out_dir / MANIFEST, staging / OLD_MANIFEST)
+    indexes = []
     if manifest is not None:
-        (staging / NEW_MANIFEST).mkdir(exist_ok=True)
-        write_manifest(staging / NEW_MANIFEST, manifest)
-    return {"staging": staging.name, "outputs": outputs, "existed": existed, "manifest": manifest is not None,
-            "manifest_existed": manifest_existed}
+        (staging / NEW_INDEXES).mkdir(exist_ok=True)
+        write_manifest(staging / NEW_INDEXES, manifest)
+        indexes.append(MANIFEST)
+        staged = set(outputs)
+        catalogue = catalogue_html(manifest, brand, lambda name: (staging if name in staged else out_dir) / name) \
+            if brand is not None else None
+        if catalogue is not None:
+            (staging / NEW_INDEXES / CATALOGUE).write_text(catalogue, encoding="utf-8")
+            indexes.append(CATALOGUE)
+    indexes_existed = [name for name in indexes if (out_dir / name).is_file()]
+    for name in indexes_existed:
+        _keep(out_dir / name, staging / OLD_INDEXES / name)
+    return {"staging": staging.name, "outputs": outputs, "existed": existed, "indexes": indexes,
+            "indexes_existed": indexes_existed}
 
 
 def _keep(path: Path, copy: Path) -> None:
@@ -473,10 +488,11 @@ def _move_in(out_dir: Path, staging: Path, journal: dict) -> None:
             (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, out_dir / name)
             _step("move")
-    staged = staging / NEW_MANIFEST / MANIFEST
-    if journal["manifest"] and staged.exists():
-        os.replace(staged, out_dir / MANIFEST)
-        _step("manifest")
+    for name in journal["indexes"]:
+        staged = staging / NEW_INDEXES / name
+        if staged.exists():
+            os.replace(staged, out_dir / name)
+            _step("manifest" if name == MANIFEST else "catalogue")
 
 
 def _put_back(out_dir: Path, staging: Path, journal: dict) -> None:
@@ -488,11 +504,12 @@ def _put_back(out_dir: Path, staging: Path, journal: dict) -> None:
                 os.replace(kept, out_dir / name)
         elif not (staging / name).exists():  # moved in where there was no file before
             (out_dir / name).unlink(missing_ok=True)
-    if journal["manifest_existed"]:
-        if (staging / OLD_MANIFEST).exists():
-            os.replace(staging / OLD_MANIFEST, out_dir / MANIFEST)
-    elif journal["manifest"] and not (staging / NEW_MANIFEST / MANIFEST).exists():
-        (out_dir / MANIFEST).unlink(missing_ok=True)
+    for name in journal["indexes"]:
+        if name in journal["indexes_existed"]:
+            if (staging / OLD_INDEXES / name).exists():
+                os.replace(staging / OLD_INDEXES / name, out_dir / name)
+        elif not (staging / NEW_INDEXES / name).exists():  # moved in where there was none before
+            (out_dir / name).unlink(missing_ok=True)
 
 
 def _put_back_after(out_dir: Path, staging: Path, journal: dict, error: OSError) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .builders import BUILDERS
+from .catalogue import CATALOGUE
 from .content import DEFAULT_BRAND, find_materials
 from .editions import load_editions
 from .parallel import cores
@@ -569,6 +570,10 @@ def build_and_report(request) -> int:
         print(f"wrote {_shown(request.out_dir / output)}")
     for manifest in outcome.manifests:
         print(f"wrote {_shown(manifest)}")
+        # Written with the manifest, unless the folder holds one material's outputs and its page at the top.
+        catalogue = manifest.parent / CATALOGUE
+        if catalogue.is_file() and catalogue not in {request.out_dir / output for output in outcome.written}:
+            print(f"wrote {_shown(catalogue)}")
     for output, problem in outcome.failed.items():
         print(f"error: {_shown(request.out_dir / output)}: {problem}", file=sys.stderr)
     if not outcome.written and not outcome.failed:

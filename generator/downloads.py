@@ -29,12 +29,15 @@ def file_facts(path: Path, labels: Labels) -> str:
 
 
 def facts_of(filename: str, unit: str, count: int, size: int, labels: Labels) -> str:
-    """Return the facts of a file named `filename` of `count` pages or slides (`unit`) and `size` bytes."""
+    """Return the facts of a file named `filename` of `count` pages or slides (`unit`) and `size` bytes; a web page
+    has no pages to count."""
+    kind = KINDS.get(Path(filename).suffix, Path(filename).suffix[1:].upper())
+    if Path(filename).suffix == ".html":
+        return labels.unpaged_file_facts.format(kind=kind, size=human_size(size, labels.decimal_mark))
     length = labels.one_page if count == 1 else labels.pages_count
     if unit == "slides":
         length = labels.one_slide if count == 1 else labels.slides_count
-    return labels.file_facts.format(kind=KINDS.get(Path(filename).suffix, Path(filename).suffix[1:].upper()),
-                                    length=length.format(count=count),
+    return labels.file_facts.format(kind=kind, length=length.format(count=count),
                                     size=human_size(size, labels.decimal_mark))
 
 

@@ -37,28 +37,48 @@ def count_of(path: Path) -> tuple[str, int]:
 
 
 def content_of(material: Material) -> dict:
-    """Return which content and brand files, in which version, the outputs were built from."""
+    """Return which content and brand files, in which version, the outputs were built from, and what the catalogue
+    says of the material: its title, subject, language and status."""
+    document = material.document
     return {
         "file": material.source,
-        "version": material.document.version,
+        "version": document.version,
         "sha256": sha256_of(Path(material.source)),
         "brand_sha256": sha256_of(Path(material.brand.source)),
+        "material": material.name,
+        "title": document.title,
+        "subject": document.subject,
+        "language": document.language,
+        "status": document.status,
     }
 
 
+def build_time() -> str:
+    """Return when a build puts its outputs in place, in UTC, as the manifest records it: now, or the time
+    SOURCE_DATE_EPOCH gives, so that a build can be repeated to the byte (https://reproducible-builds.org)."""
+    import datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
+              else datetime.datetime.now(datetime.timezone.utc))
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def manifest_entries(folder: Path, material: Material, filenames: list[str],
-                     counted: dict[str, tuple[str, int]] | None = None) -> list[dict]:
-    """Return the manifest entry of each named output in `folder`: its size, checksum, length and source.
+                     counted: dict[str, tuple[str, int]] | None = None, built: str = "") -> list[dict]:
+    """Return the manifest entry of each named output in `folder`: its size, checksum, length, source, and when
+    it was `built` (see build_time).
 
     `counted` gives the length (unit, count) of outputs whose pages or slides were counted already.
     """
     content = content_of(material)
+    built = built or build_time()
     entries = []
     for name in filenames:
         path = Path(folder) / name
         unit, count = (counted or {}).get(name) or count_of(path)
         entries.append({"name": name, "bytes": path.stat().st_size, "sha256": sha256_of(path), unit: count,
-                        "content": dict(content)})
+                        "content": dict(content), "built": built})
     return entries
 
 

@@ -523,6 +523,17 @@ class Labels(Located):
     one_slide: str = doc("The length of a deck of one slide.")
     slides_count: str = doc("The length of a deck of several slides: {count}.")
     decimal_mark: str = doc("The mark between a number's whole part and its decimals, as in '1.2 MB'.")
+    unpaged_file_facts: str = doc("What a page says of a file it links to that has no pages (a web page): {kind}, "
+                                  "{size}.")
+    language_name: str = doc("This language's name, in this language, e.g. 'Español'.")
+    catalogue_title: str = doc("The heading of the catalogue of every material in the output folder.")
+    catalogue_version: str = doc("A material's version in the catalogue: {version}.")
+    approved: str = doc("The catalogue's mark of a material approved for use.")
+    built_when: str = doc("When a material's outputs were built, in the catalogue: {when}.")
+    site_flyers_heading: str = doc("The heading of the catalogue's list of each site's flyer.")
+    flyer_thumbnail: str = doc("What the catalogue's miniature of a flyer shows, for readers who cannot see it.")
+    slide_thumbnail: str = doc("What the catalogue's miniature of a first slide shows, for readers who cannot see it.")
+    first_slide: str = doc("The caption of the catalogue's miniature of a first slide.")
     single_title: str = doc("The title of a part's one slide after the slide that opens it, which has the part's "
                             "heading as its title: {title}.")
     continued: str = doc("The title of a continuation slide: {title}.")

@@ -239,10 +239,12 @@ class _Build:
                 for planned in stale:
                     if planned.output in result.failed:
                         self.state.forget(planned.output)
-                entries = [entry for planned in built
-                           for entry in manifest_entries(staging, materials[planned.edition.subfolder], [planned.output])]
+                entries = [dict(entry, edition=planned.edition.subfolder, site=planned.site.name) for planned in built
+                           for entry in manifest_entries(staging, materials[planned.edition.subfolder],
+                                                         [planned.output])]
                 commit(self.out_dir, staging, [planned.output for planned in built],
-                       merged_manifest(read_manifest(self.out_dir), entries, __version__) if built else None)
+                       merged_manifest(read_manifest(self.out_dir), entries, __version__) if built else None,
+                       next(iter(materials.values())).brand)
             for planned in built:
                 self.remember(planned.output, planned.inputs, result.built[planned.output])
             if built:

@@ -33,6 +33,10 @@ def wrote(finished: subprocess.CompletedProcess) -> list[str]:
     return [line for line in finished.stdout.splitlines() if line.startswith("wrote ")]
 
 
+# After the outputs, each build says it wrote the manifest and the catalogue drawn from it.
+INDEXES_WRITTEN = ["wrote output/manifest.json", "wrote output/index.html"]
+
+
 def second_material(project: Path) -> Path:
     """Add a second, small material to the project's content folder, as content/minimal.yaml."""
     return Path(shutil.copy(CASES / "minimal.yaml", project / "content" / "minimal.yaml"))
@@ -49,12 +53,12 @@ def test_build_builds_every_material_into_a_folder_named_after_it_and_lists_them
     assert finished.returncode == 0, finished.stderr
     assert wrote(finished) == ([f"wrote output/harm-reduction/{name}" for name in OUTPUTS]
                                + [f"wrote output/minimal/{name}" for name in OUTPUTS]
-                               + ["wrote output/manifest.json"])
+                               + INDEXES_WRITTEN)
     assert re.fullmatch(r"Built 12, skipped 0 \(unchanged\), failed 0 in [0-9.]+ s\.", finished.stdout.splitlines()[-1])
     # Each material's outputs in a folder named after it, and one manifest for all of them.
     assert sorted(snapshot(project / "output")) == sorted(
         [f"{material}/{name}" for material in ("harm-reduction", "minimal") for name in OUTPUTS]
-        + ["manifest.json", ".build-state.json", ".teaching-materials"])
+        + ["manifest.json", "index.html", ".build-state.json", ".teaching-materials"])
     manifest = json.loads((project / "output" / "manifest.json").read_text())
     assert {output["name"]: output["content"]["file"] for output in manifest["outputs"]} == {
         **{f"harm-reduction/{name}": "content/harm-reduction.yaml" for name in OUTPUTS},
@@ -66,7 +70,7 @@ def test_build_of_one_material_builds_only_it_and_the_manifest_keeps_the_others(
     second_material(project)
     finished = run("build", "minimal", cwd=project)
     assert finished.returncode == 0, finished.stderr
-    assert wrote(finished) == [f"wrote output/minimal/{name}" for name in OUTPUTS] + ["wrote output/manifest.json"]
+    assert wrote(finished) == [f"wrote output/minimal/{name}" for name in OUTPUTS] + INDEXES_WRITTEN
     assert not (project / "output" / "harm-reduction").exists()
     assert manifest_names(project / "output") == sorted(f"minimal/{name}" for name in OUTPUTS)
 
@@ -74,7 +78,7 @@ def test_build_of_one_material_builds_only_it_and_the_manifest_keeps_the_others(
     for named in (["--material", "harm-reduction"], ["content/harm-reduction.yaml"]):
         finished = run("build", *named, "--only", "flyer", "--force", cwd=project)
         assert finished.returncode == 0, finished.stderr
-        assert wrote(finished) == ["wrote output/harm-reduction/flyer.pdf", "wrote output/manifest.json"]
+        assert wrote(finished) == ["wrote output/harm-reduction/flyer.pdf", *INDEXES_WRITTEN]
     assert manifest_names(project / "output") == ["harm-reduction/flyer.pdf",
                                                   *sorted(f"minimal/{name}" for name in OUTPUTS)]
 

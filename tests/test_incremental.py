@@ -28,6 +28,7 @@ SITE_FLYERS = [
     "harm-reduction/sites/maple-avenue-outreach-office/es/flyer.pdf",
 ]
 MANIFEST = "manifest.json"  # one, at the top of the output folder, for every material and language
+INDEXES = [MANIFEST, "index.html"]  # the manifest, and the catalogue drawn from it, written with it
 # What the tests that edit the copied templates build: enough to see which outputs an edit rebuilds, and quick.
 ENGLISH_FLYER_AND_HANDOUT = ("--only", "flyer", "handout", "--lang", "en")
 
@@ -113,9 +114,9 @@ def with_templates(tmp_path_factory, tmp_path) -> Path:
 def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
     project, first = pristine
     assert first.returncode == 0, first.stderr
-    assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + [MANIFEST])
+    assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + INDEXES)
     assert sorted(path.name for path in (project / "output").iterdir()) == [
-        ".build-state.json", ".teaching-materials", "harm-reduction", "manifest.json"]
+        ".build-state.json", ".teaching-materials", "harm-reduction", "index.html", "manifest.json"]
     assert first.stdout.splitlines()[-1].startswith("Built 17, skipped 0 (unchanged), failed 0 in ")
 
 
@@ -133,8 +134,8 @@ def test_a_second_build_rebuilds_nothing_and_touches_no_file_though_the_project_
 @pytest.mark.parametrize(
     ("stylesheet", "rebuilt"),
     [
-        ("handout.css", ["harm-reduction/handout.pdf", MANIFEST]),
-        ("site-flyer.css", [flyer for flyer in SITE_FLYERS if "/es/" not in flyer] + [MANIFEST]),
+        ("handout.css", ["harm-reduction/handout.pdf", *INDEXES]),
+        ("site-flyer.css", [flyer for flyer in SITE_FLYERS if "/es/" not in flyer] + INDEXES),
     ],
 )
 def test_a_changed_stylesheet_rebuilds_exactly_the_outputs_that_use_it(with_templates, stylesheet, rebuilt):
@@ -153,7 +154,7 @@ def test_changed_spanish_content_rebuilds_only_the_spanish_outputs(built):
     edit(built / "content" / "harm-reduction.es.yaml", "heading: Creado por", "heading: Elaborado por")
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    spanish = sorted([*SPANISH, MANIFEST, *(flyer for flyer in SITE_FLYERS if "/es/" in flyer)])
+    spanish = sorted([*SPANISH, *INDEXES, *(flyer for flyer in SITE_FLYERS if "/es/" in flyer)])
     assert written(finished) == spanish
     assert changed(before, snapshot(built)) == spanish
     assert shows(pdf_text(built / "output" / "harm-reduction" / "es" / "handout.pdf"), "Elaborado por")
@@ -164,7 +165,7 @@ def test_force_rebuilds_every_output_asked_for_though_nothing_changed(built):
     finished = build(built, "--force", "--lang", "es", "--only", "flyer")
     assert finished.returncode == 0, finished.stderr
     # The page gives the flyer's size, so it is built again with it, though --only did not name it.
-    spanish = sorted(["harm-reduction/es/flyer.pdf", "harm-reduction/es/index.html", MANIFEST]
+    spanish = sorted(["harm-reduction/es/flyer.pdf", "harm-reduction/es/index.html", *INDEXES]
                      + [flyer for flyer in SITE_FLYERS if "/es/" in flyer])
     assert written(finished) == spanish
     assert changed(before, snapshot(built)) == spanish
@@ -178,10 +179,10 @@ def test_force_rebuilds_every_output_asked_for_though_nothing_changed(built):
     [
         # with the web page, which gives each file's size
         ("harm-reduction/slides.pptx", Path.unlink,
-         ["harm-reduction/slides.pptx", "harm-reduction/index.html", MANIFEST]),
+         ["harm-reduction/slides.pptx", "harm-reduction/index.html", *INDEXES]),
         ("harm-reduction/sites/riverside-mobile-unit/flyer.pdf",
          lambda path: path.write_bytes(path.read_bytes() + b"%edited\n"),
-         ["harm-reduction/sites/riverside-mobile-unit/flyer.pdf", MANIFEST]),
+         ["harm-reduction/sites/riverside-mobile-unit/flyer.pdf", *INDEXES]),
     ],
     ids=["deleted", "altered"],
 )
@@ -203,8 +204,8 @@ def test_a_changed_site_entry_rebuilds_only_that_sites_flyers(built):
     assert finished.returncode == 0, finished.stderr
     maple = ["harm-reduction/sites/maple-avenue-outreach-office/es/flyer.pdf",
              "harm-reduction/sites/maple-avenue-outreach-office/flyer.pdf"]
-    assert written(finished) == sorted(maple + [MANIFEST])
-    assert changed(before, snapshot(built)) == sorted(maple + [MANIFEST])
+    assert written(finished) == sorted(maple + INDEXES)
+    assert changed(before, snapshot(built)) == sorted(maple + INDEXES)
     for flyer in maple:
         assert shows(pdf_text(built / "output" / flyer), "(203) 555-0199")
 
@@ -230,16 +231,16 @@ def test_a_site_flyer_that_cannot_fit_fails_alone_and_keeps_its_previous_flyer(b
     others = sorted(flyer for flyer in SITE_FLYERS if "/maple-avenue-outreach-office/" in flyer)
     assert re.fullmatch(r"Built 2, skipped 14 \(unchanged\), failed 1 in [0-9.]+ s\.",
                         finished.stdout.splitlines()[-1])
-    assert written(finished) == sorted(others + [MANIFEST])
-    assert changed(before, snapshot(built)) == sorted(others + [MANIFEST])
+    assert written(finished) == sorted(others + INDEXES)
+    assert changed(before, snapshot(built)) == sorted(others + INDEXES)
 
     # Once the services are shortened again, the next build tries the failed flyer again, and only it.
     sites.write_text(fitting, encoding="utf-8")
     before = snapshot(built)
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    assert written(finished) == sorted([riverside, MANIFEST])
-    assert changed(before, snapshot(built)) == sorted([riverside, MANIFEST])
+    assert written(finished) == sorted([riverside, *INDEXES])
+    assert changed(before, snapshot(built)) == sorted([riverside, *INDEXES])
 
 
 def body_size(path: Path) -> float:
@@ -257,7 +258,7 @@ def test_a_site_flyer_rebuilt_alone_has_the_type_size_it_has_in_a_full_build(bui
     edit(built / "sites.yaml", "phone: (203) 555-0101", "phone: (203) 555-0102")
     finished = run_generator(*arguments, cwd=built)
     assert finished.returncode == 0, finished.stderr
-    assert written(finished) == ["harm-reduction/sites/short-panel-clinic/flyer.pdf", MANIFEST]
+    assert written(finished) == sorted(["harm-reduction/sites/short-panel-clinic/flyer.pdf", *INDEXES])
     assert body_size(short) == with_the_tall_site
 
 
@@ -307,7 +308,7 @@ def test_a_material_added_later_is_built_alone_and_its_edits_rebuild_only_it(bui
     before = snapshot(built)
     finished = build(built)
     assert finished.returncode == 0, finished.stderr
-    minimal = sorted([f"minimal/{name}" for name in OUTPUTS] + [MANIFEST])
+    minimal = sorted([f"minimal/{name}" for name in OUTPUTS] + INDEXES)
     assert written(finished) == minimal
     assert changed(before, snapshot(built)) == minimal
     assert finished.stdout.splitlines()[-1].startswith("Built 6, skipped 17 (unchanged), failed 0 in ")

@@ -21,7 +21,7 @@ import pytest
 from generator.build import MARKER, build, only_build_in
 from generator.errors import BuildError
 
-from .conftest import ROOT, as_built_before, run_generator
+from .conftest import BRAND, ROOT, as_built_before, run_generator
 
 ONLY = ["--only", "flyer", "handout"]  # two outputs: enough for a commit to be caught half-way, and quick
 OUTPUTS = ["harm-reduction/flyer.pdf", "harm-reduction/handout.pdf"]
@@ -53,11 +53,13 @@ def files(folder: Path) -> dict[str, str]:
 
 
 def assert_whole(folder: Path) -> dict[str, str]:
-    """Assert `folder` holds exactly the outputs its manifest lists, with their checksums, and nothing a build left."""
+    """Assert `folder` holds exactly the outputs its manifest lists, with their checksums, and nothing a build left
+    (but the manifest and the catalogue drawn from it)."""
     held = files(folder)
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert {output["name"]: output["sha256"] for output in manifest["outputs"]} == {
-        name: digest for name, digest in held.items() if name != "manifest.json"}
+    listed = {output["name"]: output["sha256"] for output in manifest["outputs"]}
+    assert listed == {name: digest for name, digest in held.items()
+                      if name != "manifest.json" and (name != "index.html" or name in listed)}
     assert [path.name for path in folder.iterdir() if path.name.startswith(".")
             and path.name not in (".build-state.json", MARKER)] == [], "a lock, journal or staging folder was left behind"
     return held
@@ -237,6 +239,7 @@ KILLED_AT = """
 import json, os, sys
 from pathlib import Path
 from generator import build
+from generator.content import read_brand
 
 
 folder, step, outputs = Path(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
@@ -251,15 +254,17 @@ with build.only_build_in(folder):
         for name in outputs:
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(b"new " + name.encode())
-        build.commit(folder, staging, outputs, json.loads(sys.argv[4]))
+        build.commit(folder, staging, outputs, json.loads(sys.argv[4]), read_brand(Path(sys.argv[5])))
 print(json.dumps(steps))
 """
 
 
-def manifest_of(contents: dict[str, bytes]) -> dict:
-    """Return a manifest listing `contents` (bytes by output) with their checksums."""
+def manifest_of(contents: dict[str, bytes], title: str) -> dict:
+    """Return a manifest listing `contents` (bytes by output) with their checksums, built from a material of
+    `title`, which the catalogue shows."""
     return {"generator": "teaching-materials", "generator_version": "0",
-            "outputs": [{"name": name, "sha256": hashlib.sha256(data).hexdigest()}
+            "outputs": [{"name": name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "pages": 1,
+                         "content": {"sha256": "0", "title": title, "material": "a"}}
                         for name, data in sorted(contents.items())]}
 
 
@@ -272,23 +277,28 @@ def test_a_commit_killed_after_any_step_is_finished_or_undone_by_the_next_build(
         for name, data in old.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
-        (folder / "manifest.json").write_text(json.dumps(manifest_of(old)))
+        (folder / "manifest.json").write_text(json.dumps(manifest_of(old, "Old title")))
+        (folder / "index.html").write_text("<title>Old title</title>")  # the catalogue of the old outputs
         finished = subprocess.run([sys.executable, "-c", KILLED_AT, str(folder), str(step), json.dumps(outputs),
-                                   json.dumps(manifest_of(new))], cwd=ROOT, capture_output=True, text=True,
-                                  timeout=120)
+                                   json.dumps(manifest_of(new, "New title")), str(BRAND)], cwd=ROOT,
+                                  capture_output=True, text=True, timeout=120)
         notes: list[str] = []
         with only_build_in(folder, notes):  # what the next build does first
             pass
-        held = {name: (folder / name).read_bytes() for name in files(folder) if name != "manifest.json"}
+        held = {name: (folder / name).read_bytes() for name in files(folder)
+                if name not in ("manifest.json", "index.html")}
         assert held in (old, new), f"killed after step {step}: a mix of old and new outputs"
+        # The manifest and the catalogue drawn from it are always of the same outputs.
+        titles = tuple("New title" in (folder / name).read_text() for name in ("manifest.json", "index.html"))
+        assert titles in ((False, False), (True, True)), f"killed after step {step}: {titles}"
         assert_whole(folder)
         if finished.returncode == 0:  # it ran to the end: every step was tried
-            assert held == new and notes == []
+            assert held == new and notes == [] and titles == (True, True)
             assert json.loads(finished.stdout) == ["keep", "keep", "journal", "move", "move", "move", "manifest",
-                                                   "done"]
+                                                   "catalogue", "done"]
             break
         assert finished.returncode == 9, finished.stderr
-        journaled = 3 <= step < 8  # killed after writing the journal, before removing it
+        journaled = 3 <= step < 9  # killed after writing the journal, before removing it
         assert notes[0].startswith(f"{folder}: took over the lock of build process ")
         assert notes[1:] == ([f"{folder}: finished replacing the outputs, which a stopped build had left half done"]
                              if journaled else [])

@@ -25,6 +25,12 @@ def test_each_entry_describes_its_file_and_the_content_it_came_from(material, ou
             "version": material.document.version,
             "sha256": hashlib.sha256(CONTENT.read_bytes()).hexdigest(),
             "brand_sha256": hashlib.sha256(BRAND.read_bytes()).hexdigest(),
+            # what the catalogue says of it
+            "material": "harm-reduction",
+            "title": material.document.title,
+            "subject": material.document.subject,
+            "language": "en-US",
+            "status": "approved",
         }
     by_name = {entry["name"]: entry for entry in entries}
     assert by_name["flyer.pdf"]["pages"] == 1
@@ -85,7 +91,7 @@ def test_one_manifest_at_the_top_names_each_output_by_its_path_inside_the_folder
     built = build_editions([(material, "harm-reduction"), (minimal, "minimal")], tmp_path, ["flyer"])
     assert built.manifests == [tmp_path / "manifest.json"]
     assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()) == [
-        ".teaching-materials", "harm-reduction/flyer.pdf", "manifest.json", "minimal/flyer.pdf"]
+        ".teaching-materials", "harm-reduction/flyer.pdf", "index.html", "manifest.json", "minimal/flyer.pdf"]
     outputs = read_manifest(tmp_path)["outputs"]
     assert [(output["name"], output["content"]["file"]) for output in outputs] == [
         ("harm-reduction/flyer.pdf", material.source), ("minimal/flyer.pdf", minimal.source)]

@@ -49,7 +49,8 @@ def test_the_skeleton_builds_as_it_stands_with_no_warning_but_that_it_is_a_draft
     built = run("build", "meeting-room", cwd=project)
     assert built.returncode == 0, built.stderr
     assert [line for line in built.stdout.splitlines() if line.startswith("wrote ")] == (
-        [f"wrote output/meeting-room/{name}" for name in OUTPUTS] + ["wrote output/manifest.json"])
+        [f"wrote output/meeting-room/{name}" for name in OUTPUTS]
+        + ["wrote output/manifest.json", "wrote output/index.html"])
     assert "Traceback" not in built.stderr
     # The checks of the content, which the build runs first as `check` does: the draft is all they find.
     status = (project / "content" / "meeting-room.yaml").read_text().splitlines().index("  status: draft") + 1

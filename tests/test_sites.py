@@ -146,10 +146,10 @@ def test_only_a_material_that_asks_for_site_flyers_gets_them(project):
     finished = run("build", "minimal", "--sites", "sites.yaml", "--only", "flyer", cwd=project)
     assert finished.returncode == 0, finished.stderr
     assert [line for line in finished.stdout.splitlines() if line.startswith("wrote ")] == [
-        "wrote output/minimal/flyer.pdf", "wrote output/manifest.json"]
+        "wrote output/minimal/flyer.pdf", "wrote output/manifest.json", "wrote output/index.html"]
     assert sorted(path.relative_to(project / "output").as_posix()
                   for path in (project / "output").rglob("*") if path.is_file()) == [
-        ".build-state.json", ".teaching-materials", "manifest.json", "minimal/flyer.pdf"]
+        ".build-state.json", ".teaching-materials", "index.html", "manifest.json", "minimal/flyer.pdf"]
 
 
 def test_a_site_without_spanish_details_gets_no_spanish_flyer_and_a_note_says_so(example_build):

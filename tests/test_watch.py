@@ -108,7 +108,7 @@ def test_watch_builds_a_material_added_while_watching_and_lets_go_of_one_deleted
         rebuilt = watcher.wait_for("Built ")
         assert any(line.endswith("Changed: content/minimal.yaml") for line in rebuilt)
         assert [line for line in rebuilt if line.startswith("wrote ")] == [
-            "wrote output/minimal/flyer.pdf", "wrote output/manifest.json"]
+            "wrote output/minimal/flyer.pdf", "wrote output/manifest.json", "wrote output/index.html"]
         assert rebuilt[-1].startswith("Built 1, skipped 1 (unchanged), failed 0")
 
         added.unlink()

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..downloads import Download, file_facts
 from ..fonts import font_faces
 from ..logo import logo_of
-from ..model import Material
+from ..model import Brand, Material
 from ..templating import TEMPLATES, render_template, templates_used
 from .base import Builder
 from .handout import handout_sections
@@ -40,7 +40,7 @@ class WebPageBuilder(Builder):
         shown = dict(material=material, brand=material.brand, labels=material.labels,
                      sections=handout_sections(material), logo=logo_of(material.brand), downloads=files)
         # Laid out once without its style to learn which characters its fonts must hold.
-        fonts = embedded_fonts(material, render_template(TEMPLATE, style="", **shown))
+        fonts = embedded_fonts(material.brand, render_template(TEMPLATE, style="", **shown))
         return render_template(TEMPLATE, style=render_template(STYLESHEET, brand=material.brand, fonts=fonts), **shown)
 
     def reads(self, material: Material) -> frozenset[Path]:
@@ -65,11 +65,11 @@ def linked_outputs(folder: Path) -> list[str]:
             if not builder.lists_siblings and (folder / builder.filename).is_file()]
 
 
-def embedded_fonts(material: Material, page: str) -> list[tuple[int, str]]:
+def embedded_fonts(brand: Brand, page: str) -> list[tuple[int, str]]:
     """Return the regular and bold faces of the print font as (weight, data: URL), each cut down to the characters
     of `page`, so that the page looks as the PDFs do without fetching a font."""
     characters = "".join(sorted(set(page)))
-    return [(face.weight, _subset(str(face.path), characters)) for face in font_faces(material.brand.fonts.print)
+    return [(face.weight, _subset(str(face.path), characters)) for face in font_faces(brand.fonts.print)
             if face.style == "normal"]
 
 
