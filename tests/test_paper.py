@@ -16,7 +16,7 @@ from generator.paper import A4, LETTER, PAPERS, POSTER_PAPERS, TABLOID
 from generator.pipeline import Request, run
 from generator.verify import page_size_problems
 
-from .conftest import BRAND, CONTENT, ROOT, made_once, run_generator, words
+from .conftest import BRAND, CONTENT, ROOT, made_once, page_texts, run_generator, words
 from .pdfs import text_sizes
 
 SPANISH = CONTENT.with_suffix(".es.yaml")
@@ -140,3 +140,14 @@ def test_the_web_page_prints_on_the_brands_paper(a4_build):
 
     material = load_content(CONTENT, a4_build / "brand" / "brand.yaml")
     assert "@page { size: A4; margin: 0.7in 0.75in; }" in WebPageBuilder().render(material)
+
+
+def test_the_credits_take_the_last_section_with_them_rather_than_stand_alone_on_a_page(tmp_path):
+    """On A4 the room set-up's last section fits on the first page with a little room to spare, and its credits
+    did not: they stood alone on the second."""
+    from generator.builders.handout import HandoutBuilder
+
+    material = load_content(ROOT / "tests" / "materials" / "room-setup.yaml", with_paper(tmp_path, "a4"))
+    HandoutBuilder().build(material, tmp_path / "handout.pdf")
+    last = page_texts(tmp_path / "handout.pdf")[-1]
+    assert last.startswith(material.sections[-1].heading) and material.credits.heading in last
