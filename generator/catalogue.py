@@ -19,6 +19,7 @@ from pathlib import Path
 from .downloads import Download, facts_of
 from .labels import load_labels
 from .model import Brand, Labels
+from .paper import PAPERS
 
 CATALOGUE = "index.html"
 TEMPLATE = "catalogue.html"
@@ -79,7 +80,8 @@ def catalogue_html(manifest: dict, brand: Brand, where: Callable[[str], Path]) -
                  for name in sorted({_material_of(entry) for entry in entries})]
     shown = dict(brand=brand, labels=labels, materials=materials, logo=logo_of(brand))
     fonts = embedded_fonts(brand, render_template(TEMPLATE, style="", **shown))
-    return render_template(TEMPLATE, style=render_template(STYLESHEET, brand=brand, fonts=fonts), **shown)
+    style = render_template(STYLESHEET, brand=brand, fonts=fonts, paper=PAPERS[brand.paper_size])
+    return render_template(TEMPLATE, style=style, **shown)
 
 
 def _listed(name: str, entries: list[dict], labels: Labels, where: Callable[[str], Path]) -> Listed:

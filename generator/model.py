@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .paper import PAPERS
+
 
 def doc(text: str, check=None, **default) -> Any:
     """Return a dataclass field documented with `text`, optionally checked by `check`.
@@ -53,6 +55,10 @@ def _severity(value: str) -> str | None:
 
 def _status(value: str) -> str | None:
     return None if value in ("draft", "approved") else f"must be draft or approved, not '{value}'"
+
+
+def _paper_size(value: str) -> str | None:
+    return None if value in PAPERS else f"must be {' or '.join(PAPERS)}, not '{value}'"
 
 
 def _positive(value: int) -> str | None:
@@ -374,7 +380,8 @@ class Outputs:
     site_flyers: bool = doc("true to build a flyer of this material for every site of a sites file "
                             "(`build --sites FILE`).", default=False)
     poster: bool = doc("true to build poster.pdf as well: what the flyer shows, by the flyer's layout rules, on one "
-                       "11 × 17 in (tabloid) page in type of 32 pt or more, for notice boards and copy shops.",
+                       "11 × 17 in (tabloid) page, or A3 when brand.yaml says `paper_size: a4`, in type of 32 pt "
+                       "or more, for notice boards and copy shops.",
                        default=False)
 
 
@@ -468,6 +475,9 @@ class Brand(Located):
                      "shows it next to the website. Leave it out if there is no number for the public.", default="")
     logo: Logo | None = doc("The organisation's logo, shown in the mastheads and on the deck's title and closing "
                             "slides. Leave it out to show the organisation's name alone.", default=None)
+    paper_size: str = doc("The paper every PDF is printed on: letter (US Letter, 8.5 × 11 in; the default) or a4 "
+                          "(210 × 297 mm). The poster takes the larger sheet of the same series: 11 × 17 in "
+                          "(tabloid) or A3. The deck's slides are 16:9 either way.", _paper_size, default="letter")
 
     @property
     def logo_path(self):

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .builders import BUILDERS, Builder
-from .builders.base import US_LETTER
+from .builders.site_flyer import SiteFlyerBuilder
 from .builders.slides_handout import SLIDES_PER_PAGE
 from .downloads import facts_of, human_size
 from .manifest import MANIFEST, sha256_of
 from .model import Material
+from .paper import Paper
 from .promises import Expected, flyer_shows
 from .slideplan import plan_slides
 
@@ -94,7 +95,7 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
             elif path.suffix == ".html":
                 reading = read_web_page(path, material.document.language)
             else:
-                reading = read_pdf(path, reader, builder.paper)
+                reading = read_pdf(path, builder.paper(material), reader)
     # A damaged file can make a reader fail anywhere, with any kind of error; each one means "unreadable".
     except Exception as error:  # noqa: BLE001
         kind = "PowerPoint deck" if unit == "slides" else "web page" if path.suffix == ".html" else "PDF"
@@ -424,9 +425,9 @@ def counted(count: int, unit: str) -> str:
 # Reading PDFs
 
 
-def read_pdf(path: Path, reader=None, paper: tuple[float, float] = US_LETTER) -> Reading:
+def read_pdf(path: Path, paper: Paper, reader=None) -> Reading:
     """Return the pages, text and form problems of the PDF at `path` (already opened as `reader`, if given),
-    whose pages must all be of the size `paper` (width and height in points)."""
+    whose pages must all be of the size of `paper`."""
     from pypdf import PdfReader
 
     reader = reader or PdfReader(path)
@@ -456,18 +457,17 @@ def text_of_pdf(path: Path) -> str:
     return " ".join(pages).replace("\ufffe", "-")
 
 
-def page_size_problems(pages, paper: tuple[float, float] = US_LETTER) -> list[str]:
-    """Return a sentence for each page size other than `paper`, naming the pages that have it."""
+def page_size_problems(pages, paper: Paper) -> list[str]:
+    """Return a sentence for each page size other than that of `paper`, naming the pages that have it."""
     sizes: dict[tuple[float, float], list[int]] = {}
     for number, page in enumerate(pages, start=1):
         box = page.mediabox
-        size = (round(float(box.width), 1), round(float(box.height), 1))
-        if size != tuple(paper):
+        size = (float(box.width), float(box.height))
+        if not paper.matches(*size):
             sizes.setdefault(size, []).append(number)
-    wanted = "US Letter" if tuple(paper) == US_LETTER else f"{paper[0] / 72:g} x {paper[1] / 72:g} in"
     return [f"{'page' if len(numbers) == 1 else 'pages'} {', '.join(map(str, numbers))} "
-            f"{'is' if len(numbers) == 1 else 'are'} {width:g} x {height:g} pt; "
-            f"every page must be {wanted}, {paper[0]:g} x {paper[1]:g} pt"
+            f"{'is' if len(numbers) == 1 else 'are'} {width:.6g} x {height:.6g} pt; "
+            f"every page must be {paper.name}, {paper.width:.6g} x {paper.height:.6g} pt"
             for (width, height), numbers in sizes.items()]
 
 
@@ -622,7 +622,7 @@ def site_flyer_verdict(path: Path, material: Material, site, name: str = "", rea
     if refused:
         return Verdict(name, None, "pages", path.stat().st_size, (), (refused,))
     with readers_quiet():
-        reading = read_pdf(path, reader)
+        reading = read_pdf(path, SiteFlyerBuilder().paper(material), reader)
     problems = list(reading.problems) + length_problems("flyer", reading.count, material)
     problems += size_problems("flyer.pdf", path.stat().st_size)
     if site.web not in reading.links:

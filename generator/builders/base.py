@@ -13,10 +13,8 @@ from pathlib import Path
 from ..errors import BuildError
 from ..fonts import font_faces
 from ..model import Material
+from ..paper import PAPERS, Paper
 from ..templating import TEMPLATES, render_template, templates_used
-
-
-US_LETTER = (612, 792)  # 8.5 × 11 in, in points
 
 
 class Builder:
@@ -29,6 +27,7 @@ class Builder:
     optional: bool = False
     # An output that lists the other outputs of its edition (the web page) is built after them, beside them.
     lists_siblings: bool = False
+    papers: dict[str, Paper] = PAPERS  # the paper a printed output is laid out on, by the brand's `paper_size`
 
     def build(self, material: Material, target: Path) -> None:
         """Write this output for `material` to `target`."""
@@ -40,6 +39,11 @@ class Builder:
         A build records their checksums, so that editing one rebuilds exactly the outputs made from it.
         """
         return frozenset()
+
+    def paper(self, material: Material) -> Paper:
+        """Return the paper this output is printed on in the brand of `material` (a web page's, printed from a
+        browser; the deck's slides are 16:9 whatever the paper)."""
+        return self.papers[material.brand.paper_size]
 
     def promises(self, material: Material) -> list:
         """Return what this output must show of `material` (see promises.py), as `verify` checks it."""
@@ -54,7 +58,6 @@ class PdfBuilder(Builder):
     template: str = ""
     stylesheets: tuple[str, ...] = ()  # in templates/, linked in this order after the brand's
     max_pages: int = 1
-    paper: tuple[float, float] = US_LETTER  # the page's width and height in points
 
     def reads(self, material: Material) -> frozenset[Path]:
         """Return the templates this output is rendered from and the stylesheets it links (see Builder.reads)."""
@@ -62,11 +65,12 @@ class PdfBuilder(Builder):
         return frozenset(TEMPLATES / name for name in names)
 
     def render(self, material: Material, **layout):
-        """Return the WeasyPrint document of this output, laid out with `layout`."""
+        """Return the WeasyPrint document of this output, laid out with `layout` on its paper."""
         from ..logo import logo_of
 
         html = render_template(self.template, material=material, brand=material.brand, labels=material.labels,
-                               stylesheets=self.stylesheets, logo=logo_of(material.brand), **layout)
+                               stylesheets=self.stylesheets, logo=logo_of(material.brand),
+                               paper=self.paper(material), **layout)
         return render_pdf_document(html, material, [TEMPLATES / name for name in self.stylesheets])
 
     def write(self, document, target: Path) -> None:

@@ -1,4 +1,4 @@
-"""The clinic flyer: one US-Letter page, readable from across a waiting room."""
+"""The clinic flyer: one page of the brand's paper, readable from across a waiting room."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The handout: the complete material on a few accessible US-Letter pages."""
+"""The handout: the complete material on a few accessible pages of the brand's paper."""
 
 from __future__ import annotations
 

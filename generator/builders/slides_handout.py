@@ -14,7 +14,7 @@ from .miniature import Miniature, overflowing_miniatures
 
 SLIDES_PER_PAGE = 3
 # Wide enough that the deck's smallest type (20 pt) still prints at 7 pt, and narrow enough
-# that three slides and their note lines fit a US-Letter page.
+# that three slides and their note lines fit a page of either paper (US Letter or A4, the narrower).
 MINIATURE_WIDTH_IN = 4.75
 SMALLEST_PRINTED_PT = 7.0
 # Ruled lines beside each miniature, 0.3 in apart like a notepad's, as many as its height holds.

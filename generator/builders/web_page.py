@@ -41,7 +41,8 @@ class WebPageBuilder(Builder):
                      sections=handout_sections(material), logo=logo_of(material.brand), downloads=files)
         # Laid out once without its style to learn which characters its fonts must hold.
         fonts = embedded_fonts(material.brand, render_template(TEMPLATE, style="", **shown))
-        return render_template(TEMPLATE, style=render_template(STYLESHEET, brand=material.brand, fonts=fonts), **shown)
+        style = render_template(STYLESHEET, brand=material.brand, fonts=fonts, paper=self.paper(material))
+        return render_template(TEMPLATE, style=style, **shown)
 
     def reads(self, material: Material) -> frozenset[Path]:
         """Return the page's template and stylesheet, and the templates they import (see Builder.reads)."""
