@@ -139,7 +139,7 @@ def test_the_web_page_prints_on_the_brands_paper(a4_build):
     from generator.builders.web_page import WebPageBuilder
 
     material = load_content(CONTENT, a4_build / "brand" / "brand.yaml")
-    assert "@page { size: A4; margin: 0.7in 0.75in; }" in WebPageBuilder().render(material)
+    assert "@page { size: A4; margin: 0.7in 0.75in; }" in WebPageBuilder().render(material, [])
 
 
 def test_the_credits_take_the_last_section_with_them_rather_than_stand_alone_on_a_page(tmp_path):

@@ -135,7 +135,7 @@ def test_the_build_writes_a_flyer_for_each_site_in_each_of_its_languages(example
     flyers = [f"harm-reduction/sites/{folder}/flyer.pdf" if language == "en"
               else f"harm-reduction/sites/{folder}/{language}/flyer.pdf" for folder, language in FLYERS]
     assert sorted(wrote) == sorted(["harm-reduction/flyer.pdf", "harm-reduction/es/flyer.pdf", "manifest.json",
-                                    *flyers])
+                                    "index.html", *flyers])
     assert sorted(path.relative_to(output).as_posix() for path in output.rglob("sites/**/*.pdf")) == sorted(flyers)
 
 
