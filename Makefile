@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 VALIDATE_DECK := node_modules/.bin/ooxml-validate
 
-.PHONY: all build test check clean system-libraries browser
+.PHONY: all build test check clean system-libraries browser poppler print-shop
 
 all: build
 
@@ -52,7 +52,36 @@ $(VALIDATE_DECK): package.json
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { echo "Please install Chromium and its driver (e.g. 'sudo apt-get install chromium chromium-driver'): the tests open the web pages in a headless Chromium to check them with axe-core." >&2; exit 1; }
 
-test: system-libraries $(STAMP) $(VALIDATE_DECK) browser
+# The print-shop files (`outputs: print_shop: true`) are PDF/X-4 for GRACoL 2006 coated paper, the US reference for
+# commercial printing. Its CMYK profile is made here, once, by ArgyllCMS from the measurements ANSI CGATS
+# published in TR 006-2007 (Debian's icc-profiles-free), which anyone may make into profiles and pass on, naming
+# TR 006 as their source (see generator/press.py). The profiles shops hand out may not be passed on.
+PRESS_PROFILE := $(VENV)/share/teaching-materials/GRACoL2006-Coated1.icc
+TR006 := /usr/share/color/icc/TR006.ti3
+
+print-shop: $(PRESS_PROFILE)
+
+$(PRESS_PROFILE): | $(STAMP)
+	@if ! command -v colprof >/dev/null || [ ! -f $(TR006) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing ArgyllCMS and the CGATS TR 006 measurements (the print-shop files' CMYK profile)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends argyll icc-profiles-free >/dev/null; \
+	  else \
+	    echo "Please install ArgyllCMS and the free ICC data first (e.g. 'sudo apt-get install argyll icc-profiles-free'): the print-shop files' CMYK profile is made from them." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@echo "Making the CMYK profile of GRACoL 2006 Coated #1 from CGATS TR 006 (about half a minute)..."
+	@work=$$(mktemp -d) && cp $(TR006) $$work/TR006.ti3 && \
+	  colprof -qm -D "GRACoL 2006 Coated #1 (CGATS TR 006)" \
+	    -C "Made with ArgyllCMS from the ANSI CGATS/GRACoL TR 006-2007 characterization data" $$work/TR006 >/dev/null && \
+	  $(BIN)/python -m generator.press $$work/TR006.icc $@ && rm -rf $$work
+
+# The tests read the print-shop files with Poppler's pdfinfo, apart from the code that wrote them.
+poppler:
+	@command -v pdfinfo >/dev/null || { echo "Please install Poppler's tools (e.g. 'sudo apt-get install poppler-utils'): the tests read the print-shop files with pdfinfo." >&2; exit 1; }
+
+test: system-libraries $(STAMP) $(VALIDATE_DECK) browser poppler $(PRESS_PROFILE)
 	$(BIN)/python -m pytest
 
 clean:

@@ -383,6 +383,10 @@ class Outputs:
                        "11 × 17 in (tabloid) page, or A3 when brand.yaml says `paper_size: a4`, in type of 32 pt "
                        "or more, for notice boards and copy shops.",
                        default=False)
+    print_shop: bool = doc("true to build the files a copy shop asks for as well: flyer-print-shop.pdf (and "
+                           "poster-print-shop.pdf when `poster` is true), PDF/X-4 in CMYK for GRACoL 2006 coated "
+                           "paper, with 1/8 in of bleed and, when brand.yaml says `crop_marks: true`, crop marks.",
+                           default=False)
 
 
 @dataclass(frozen=True)
@@ -478,6 +482,9 @@ class Brand(Located):
     paper_size: str = doc("The paper every PDF is printed on: letter (US Letter, 8.5 × 11 in; the default) or a4 "
                           "(210 × 297 mm). The poster takes the larger sheet of the same series: 11 × 17 in "
                           "(tabloid) or A3. The deck's slides are 16:9 either way.", _paper_size, default="letter")
+    crop_marks: bool = doc("true to give the print-shop files (`outputs: print_shop: true`) crop marks outside "
+                           "their bleed, for a shop that asks for them; most shops trim by the file's TrimBox and "
+                           "want none.", default=False)
 
     @property
     def logo_path(self):
@@ -524,8 +531,9 @@ class Labels(Located):
     numbered_title: str = doc("A title shared by several slides: {title}, {number}, {total}.")
     skip_to_content: str = doc("The web page's first link, for keyboard and screen reader users, to skip to the text.")
     downloads: str = doc("The heading of the web page's list of the material's files to download.")
-    output_names: dict[str, str] = doc("What the web page calls each output it links to, by the output's name "
-                                       "(flyer, handout, slides, slides-handout, facilitator-guide, poster).")
+    output_names: dict[str, str] = doc("What the web page and the catalogue call each output they link to, by the "
+                                       "output's name (flyer, handout, slides, slides-handout, facilitator-guide, "
+                                       "web-page, poster, flyer-print-shop, poster-print-shop).")
     file_facts: str = doc("What the web page says of each file it links to: {kind} (e.g. PDF), {length} (its "
                           "pages or slides), {size}.")
     one_page: str = doc("The length of a file of one page.")

@@ -168,7 +168,7 @@ def plan_outputs(editions: list[Edition], builders: list[Builder], sites: SiteLi
     for edition in editions:
         inputs = edition_inputs(edition, brand, checksums)
         for builder in builders:
-            if builder.optional and not (named or asks_for(edition.files[0], builder.name)):
+            if builder.optional and not (named or builder.asked_for(edition.files[0])):
                 continue
             output = (Path(edition.subfolder) / builder.filename).as_posix()
             planned.append(Planned(output, edition, builder, None, inputs))

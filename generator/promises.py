@@ -144,6 +144,8 @@ def slide_companion_shows(material: Material) -> list[Expected]:
 PROMISES: dict[str, Callable[[Material], list[Expected]]] = {
     "flyer": flyer_shows,
     "poster": flyer_shows,
+    "flyer-print-shop": flyer_shows,
+    "poster-print-shop": flyer_shows,
     "handout": handout_shows,
     "slides": deck_shows,
     "slides-handout": slide_companion_shows,

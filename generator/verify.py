@@ -95,7 +95,7 @@ def verify_output(path: Path, builder: Builder, material: Material, reader=None)
             elif path.suffix == ".html":
                 reading = read_web_page(path, material.document.language)
             else:
-                reading = read_pdf(path, builder.paper(material), reader)
+                reading = read_pdf(path, builder.paper(material), reader, builder.press)
     # A damaged file can make a reader fail anywhere, with any kind of error; each one means "unreadable".
     except Exception as error:  # noqa: BLE001
         kind = "PowerPoint deck" if unit == "slides" else "web page" if path.suffix == ".html" else "PDF"
@@ -386,7 +386,7 @@ def with_problems(verdicts: list[Verdict], subfolder: str, problems: dict[str, s
 
 def length_problems(name: str, count: int, material: Material) -> list[str]:
     """Return a sentence if the output has more or fewer pages or slides than it must."""
-    if name in ("flyer", "poster") and count != 1:
+    if name in ("flyer", "poster", "flyer-print-shop", "poster-print-shop") and count != 1:
         return [f"has {counted(count, 'page')}; the {name} must have 1"]
     budget = material.outputs.handout_pages
     if name == "handout" and count > budget:
@@ -425,16 +425,22 @@ def counted(count: int, unit: str) -> str:
 # Reading PDFs
 
 
-def read_pdf(path: Path, paper: Paper, reader=None) -> Reading:
+def read_pdf(path: Path, paper: Paper, reader=None, press: bool = False) -> Reading:
     """Return the pages, text and form problems of the PDF at `path` (already opened as `reader`, if given),
-    whose pages must all be of the size of `paper`."""
+    whose pages must all be of the size of `paper`: trimmed to it, in a print-shop file (`press`, see press.py)."""
     from pypdf import PdfReader
 
     reader = reader or PdfReader(path)
     pages = list(reader.pages)
     text = text_of_pdf(path)
     catalog = reader.trailer["/Root"].get_object()
-    problems = page_size_problems(pages, paper) + unembedded_font_problems(reader) + tagging_problems(catalog)
+    if press:
+        from .press import press_problems
+
+        problems = press_problems(path, paper)
+    else:
+        problems = page_size_problems(pages, paper)
+    problems += unembedded_font_problems(reader) + tagging_problems(catalog)
     links = [annotation.get_object().get("/A", {}).get("/URI")
              for page in pages for annotation in page.get("/Annots") or []]
     return Reading(len(pages), text, problems=tuple(problems), links=tuple(str(link) for link in links if link))

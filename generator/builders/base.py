@@ -27,6 +27,8 @@ class Builder:
     optional: bool = False
     # An output that lists the other outputs of its edition (the web page) is built after them, beside them.
     lists_siblings: bool = False
+    # A print-shop file: PDF/X-4 in CMYK, whose page is the trim inside its bleed (see press.py).
+    press: bool = False
     papers: dict[str, Paper] = PAPERS  # the paper a printed output is laid out on, by the brand's `paper_size`
 
     def build(self, material: Material, target: Path) -> None:
@@ -44,6 +46,12 @@ class Builder:
         """Return the paper this output is printed on in the brand of `material` (a web page's, printed from a
         browser; the deck's slides are 16:9 whatever the paper)."""
         return self.papers[material.brand.paper_size]
+
+    def asked_for(self, content: Path) -> bool:
+        """Return whether the material in the file `content` asks for this optional output in `outputs:`."""
+        from ..planning import asks_for
+
+        return asks_for(content, self.name)
 
     def promises(self, material: Material) -> list:
         """Return what this output must show of `material` (see promises.py), as `verify` checks it."""
@@ -68,6 +76,7 @@ class PdfBuilder(Builder):
         """Return the WeasyPrint document of this output, laid out with `layout` on its paper."""
         from ..logo import logo_of
 
+        layout.setdefault("press", None)  # how a print-shop file is drawn beyond its trim (see print_shop.py)
         html = render_template(self.template, material=material, brand=material.brand, labels=material.labels,
                                stylesheets=self.stylesheets, logo=logo_of(material.brand),
                                paper=self.paper(material), **layout)
