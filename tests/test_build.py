@@ -43,7 +43,8 @@ def test_an_unknown_output_lists_the_choices():
     with pytest.raises(UserError) as caught:
         choose_builders(["flier"])
     assert str(caught.value) == (
-        "unknown output 'flier'; choose from: flyer, handout, slides, slides-handout, facilitator-guide, web-page, poster"
+        "unknown output 'flier'; choose from: flyer, handout, slides, slides-handout, facilitator-guide, web-page, "
+        "poster, flyer-print-shop, poster-print-shop"
     )
 
 

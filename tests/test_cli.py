@@ -109,7 +109,8 @@ def test_verify_of_a_folder_without_outputs_says_which_folders_it_looked_in(seco
     assert main(["verify"]) == 1
     assert capsys.readouterr().err == (
         f"error: {folders} none of the outputs (flyer.pdf, handout.pdf, slides.pptx, slides-handout.pdf, "
-        "facilitator-guide.pdf, index.html, poster.pdf); build the outputs first with `python -m generator build`\n")
+        "facilitator-guide.pdf, index.html, poster.pdf, flyer-print-shop.pdf, poster-print-shop.pdf); build the "
+        "outputs first with `python -m generator build`\n")
 
 
 def test_a_file_of_the_content_folder_that_is_not_a_material_is_refused(project, monkeypatch, capsys):
@@ -254,8 +255,9 @@ def test_a_mistyped_command_exits_2(arguments, capsys):
 def test_an_unknown_output_name_lists_the_choices(capsys):
     with pytest.raises(SystemExit):
         main(["build", "--only", "flier"])
-    assert capsys.readouterr().err.endswith("error: unknown output 'flier'; choose from: "
-                                                 "flyer, handout, slides, slides-handout, facilitator-guide, web-page, poster\n")
+    assert capsys.readouterr().err.endswith("error: unknown output 'flier'; choose from: flyer, handout, slides, "
+                                            "slides-handout, facilitator-guide, web-page, poster, flyer-print-shop, "
+                                            "poster-print-shop\n")
 
 
 def test_help_explains_the_commands_and_outputs(capsys):

@@ -214,7 +214,8 @@ def test_a_file_the_manifest_does_not_list_fails(out, verify):
         f"is not listed in {out / MANIFEST}, so nothing shows it was built here; build again to list it, "
         "or delete it if it is not an output",
         "is not an output of this generator; the outputs are flyer.pdf, handout.pdf, slides.pptx, "
-        "slides-handout.pdf, facilitator-guide.pdf, index.html, poster.pdf"]}
+        "slides-handout.pdf, facilitator-guide.pdf, index.html, poster.pdf, flyer-print-shop.pdf, "
+        "poster-print-shop.pdf"]}
     assert printed.splitlines()[-1] == "1 of 7 outputs failed."
 
 
