@@ -82,7 +82,7 @@ def test_text_in_a_block_is_escaped():
 
 def test_the_keywords_are_the_title_and_the_section_headings(material):
     html = render_template("handout.html", material=material, brand=material.brand, labels=material.labels,
-                           sections=handout_sections(material), stylesheets=(), logo=None, paper=LETTER)
+                           sections=handout_sections(material), stylesheets=(), logo=None, paper=LETTER, press=None)
     headings = ", ".join(section.heading for section in material.sections)
     assert f'<meta name="keywords" content="{material.document.title}, {headings}">' in html
 
