@@ -14,9 +14,10 @@ import pytest
 from generator.communication_report import report_data, report_html, write_reports
 from generator.content import load_content
 from generator.errors import BuildError
+from generator.pipeline import Outcome
 
 from .browser import axe_violations, requests_made
-from .conftest import BRAND, ROOT
+from .conftest import BRAND, ROOT, run_generator as run
 
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
 SPANISH = ROOT / "content" / "harm-reduction.es.yaml"
@@ -116,3 +117,32 @@ def test_a_folder_that_holds_files_of_its_own_is_refused(material, tmp_path):
     with pytest.raises(BuildError, match="it already holds files that this tool did not write"):
         write_reports([(material, "harm-reduction")], tmp_path)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_check_report_writes_the_reports_after_the_check(project, monkeypatch):
+    # The check itself (every output built and audited) is tested in test_cli.py; here it finds nothing.
+    monkeypatch.setattr("generator.pipeline.run", lambda request, show: Outcome())
+    finished = run("check", "--report", "reports", cwd=project)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.splitlines()[-3:] == ["0 errors, 0 warnings, 0 acknowledged.",
+                                                 "wrote reports/harm-reduction/report/report.json",
+                                                 "wrote reports/harm-reduction/report/report.html"]
+    # With --format json, what it wrote is said on stderr, so that stdout is JSON alone.
+    finished = run("check", "--format", "json", "--report", cwd=project)
+    assert json.loads(finished.stdout)["summary"]["errors"] == 0
+    assert finished.stderr.splitlines() == ["wrote output/harm-reduction/report/report.json",
+                                            "wrote output/harm-reduction/report/report.html"]
+
+
+def test_check_report_refuses_an_unsafe_folder_before_checking_and_a_material_taken_for_a_folder(project):
+    finished = run("check", "--report", "content", cwd=project)
+    assert finished.returncode == 1
+    assert finished.stderr == ("error: content: will not write the outputs into this folder, since it is the content "
+                               "folder or inside it, where the sources are; choose another with --report, such as "
+                               "output\n")
+    finished = run("check", "--report", "harm-reduction", cwd=project)
+    assert finished.returncode == 2
+    assert finished.stderr.splitlines()[-1] == (
+        "python -m generator: error: --report harm-reduction would write the report into a folder harm-reduction/; "
+        "to report on the material harm-reduction, name it first: check harm-reduction --report")
+    assert not (project / "harm-reduction").exists()
