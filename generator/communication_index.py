@@ -295,8 +295,21 @@ class Score:
         if self.highest < self.pass_mark:
             return (decided + f"{left}; even if every one is met, the score is at most "
                     f"{number(self.highest)}{self.unit}, under the {mark} that passes: revise the items not met.")
-        return (decided + f"{left}; the final score is known once they are answered, and will be between "
-                f"{number(self.lowest)}{self.unit} and {number(self.highest)}{self.unit} ({mark} or more passes).")
+        them = "it is" if self.to_review == 1 else "they are"
+        verdict = (decided + f"{left}; the final score is known once {them} answered, and will be between "
+                   f"{number(self.lowest)}{self.unit} and {number(self.highest)}{self.unit} ({mark} or more passes)")
+        if self.lowest >= self.pass_mark:
+            return verdict + ", so it passes whatever the answers."
+        # Whether one item left not met, or one not applying (which leaves it out of the points possible), is enough
+        # to keep the score under the pass mark.
+        possible, best = self.decided + self.to_review, self.points + self.to_review
+        one_not_met = 100 * (best - 1) / possible < self.pass_mark
+        one_not_applying = possible > 1 and 100 * (best - 1) / (possible - 1) < self.pass_mark
+        if one_not_met and one_not_applying:
+            return verdict + f"; it reaches {mark} only if every item left applies and is met."
+        if one_not_met:
+            return verdict + f"; it reaches {mark} only if every item left is met or does not apply."
+        return verdict + "."
 
 
 def score(answers: list[Answer], pass_mark: int, unit: str = "") -> Score:

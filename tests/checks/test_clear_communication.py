@@ -70,7 +70,8 @@ def test_the_shipped_material_settles_four_items_of_the_index_and_leaves_sixteen
         2, 4, 16, 10.0, 90.0, None)
     assert result.verdict() == (
         "Software decided 4 items: 2 met, 2 not met, 0 not applicable. 16 items are left for a reviewer; the final "
-        "score is known once they are answered, and will be between 10 and 90 (90 or more passes).")
+        "score is known once they are answered, and will be between 10 and 90 (90 or more passes); it reaches 90 only "
+        "if every item left applies and is met.")
 
 
 def test_a_list_of_nine_items_fails_the_list_item_with_its_line(tmp_path):
