@@ -149,6 +149,7 @@ CDC_PARTS = {
 
 UNDERSTANDABILITY, ACTIONABILITY = "Understandability", "Actionability"
 VERY_SHORT = "the material is very short"
+NO_VISUAL_AIDS = "the material has no visual aids"
 PEMAT_ITEMS = (
     _pemat(1, UNDERSTANDABILITY, "Content", "The material makes its purpose completely evident.",
            "A reader new to the topic knows at once what the material is for."),
@@ -186,13 +187,13 @@ PEMAT_ITEMS = (
            "Wherever a picture would explain better than words, there is one."),
     _pemat(16, UNDERSTANDABILITY, "Use of visual aids",
            "The material\u2019s visual aids reinforce rather than distract from the content.",
-           "Each picture supports the words next to it.", not_applicable="the material has no visual aids"),
+           "Each picture supports the words next to it.", not_applicable=NO_VISUAL_AIDS),
     _pemat(17, UNDERSTANDABILITY, "Use of visual aids",
            "The material\u2019s visual aids have clear titles or captions.",
-           "Each picture has a title or caption.", not_applicable="the material has no visual aids"),
+           "Each picture has a title or caption.", not_applicable=NO_VISUAL_AIDS),
     _pemat(18, UNDERSTANDABILITY, "Use of visual aids",
            "The material uses illustrations and photographs that are clear and uncluttered.",
-           "Pictures are simple and easy to make out.", not_applicable="the material has no visual aids"),
+           "Pictures are simple and easy to make out.", not_applicable=NO_VISUAL_AIDS),
     _pemat(19, UNDERSTANDABILITY, "Use of visual aids",
            "The material uses simple tables with short and clear row and column headings.",
            "Tables are simple, their headings short and clear.", not_applicable="the material has no tables"),
