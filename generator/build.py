@@ -168,12 +168,15 @@ def _still_there(handle: int, path: Path) -> bool:
     return (there.st_dev, there.st_ino) == (held.st_dev, held.st_ino)
 
 
-def refuse_unsafe_folder(out_dir: Path) -> None:
-    """Refuse a folder outputs do not belong in: /, the home folder, the project, its sources, or others' files."""
+def refuse_unsafe_folder(out_dir: Path, option: str = "--out") -> None:
+    """Refuse a folder outputs do not belong in: /, the home folder, the project, its sources, or others' files.
+
+    `option` is the one that names the folder on the command line, for the message.
+    """
     why = _why_unsafe(Path(out_dir))
     if why:
         raise BuildError(f"{out_dir}: will not write the outputs into this folder, since {why}; "
-                         "choose another with --out, such as output")
+                         f"choose another with {option}, such as output")
 
 
 def _why_unsafe(out_dir: Path) -> str:

@@ -39,6 +39,8 @@ examples:
   python -m generator serve                 see the outputs in a browser, reloaded as files are saved
   python -m generator build --only flyer    build just the flyer
   python -m generator check                 check the content and outputs, write nothing
+  python -m generator check --report        also write a clear communication report of each material,
+                                            output/NAME/report/report.html (CDC Index and PEMAT-P)
   python -m generator verify                confirm every file in output/ is complete
 
 If something in the content is wrong, nothing is built and each problem is
@@ -109,6 +111,11 @@ def parser(prog: str = "teaching-materials") -> argparse.ArgumentParser:
                        help="text for people (the default) or json for scripts")
     check.add_argument("--sites", metavar="FILE", type=Path,
                        help="also check the sites file: its format, and its wording for stigma and typing slips")
+    check.add_argument("--report", metavar="DIR", type=Path, nargs="?", const=Path("output"),
+                       help="also write a clear communication report of each material and language (the CDC Clear "
+                            "Communication Index and the PEMAT-P: what software decides, and a checklist for a "
+                            "reviewer) as report.html and report.json in DIR/NAME/report/, a translation's in "
+                            "DIR/NAME/CODE/report/ (default DIR: output); name materials before this option")
 
     verify = commands.add_parser(
         "verify",
@@ -238,7 +245,12 @@ def main(argv: list[str] | None = None, prog: str = "teaching-materials") -> int
         if arguments.command == "build":
             return run_build(build_request(arguments))
         if arguments.command == "check":
-            return run_check(build_request(arguments), arguments.strict, json_wanted, arguments.sites)
+            if mistaken_for_a_folder(arguments.report):
+                command_line.error(f"--report {arguments.report} would write the report into a folder "
+                                   f"{arguments.report}/; to report on the material {arguments.report}, name it first: "
+                                   f"check {arguments.report} --report")
+            return run_check(build_request(arguments), arguments.strict, json_wanted, arguments.sites,
+                             arguments.report)
         editions = [edition for content in find_materials(named_materials(arguments))
                     for edition in load_editions(content, arguments.brand)]
         return run_verify(editions, arguments.folder, arguments.brand, arguments.sites, arguments.rebuild)
@@ -374,16 +386,20 @@ def run_watch(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_check(request, strict: bool, json_wanted: bool, sites_file: Path | None = None) -> int:
+def run_check(request, strict: bool, json_wanted: bool, sites_file: Path | None = None,
+              report_dir: Path | None = None) -> int:
     """Check the content (and sites), build every output in a temporary folder, audit and verify it, keep nothing;
-    print the report of it all."""
+    print the report of it all. With `report_dir`, also write the clear communication report of every edition there."""
     import dataclasses
     import tempfile
 
+    from .build import refuse_unsafe_folder
     from .checks import Report, check_sites
     from .pipeline import run
     from .sites import load_sites
 
+    if report_dir is not None:
+        refuse_unsafe_folder(report_dir, "--report")  # said at once, not after the whole check
     report = check_sites(load_sites(sites_file)) if sites_file else Report()
     problems = []
     for content in request.contents:  # one at a time, so that one material's failure hides nothing of another's
@@ -398,7 +414,29 @@ def run_check(request, strict: bool, json_wanted: bool, sites_file: Path | None 
     if problems:
         raise ContentError(problems)
     print(report.as_json() if json_wanted else report.as_text())
+    if report_dir is not None:
+        write_communication_reports(request, report_dir, sys.stderr if json_wanted else sys.stdout)
     return EXIT_PROBLEM if report.fails(strict) else EXIT_OK
+
+
+def write_communication_reports(request, report_dir: Path, say) -> None:
+    """Write the clear communication report of every edition of the materials asked for into `report_dir`, and
+    say which files were written (on `say`, a stream)."""
+    from .communication_report import write_reports
+
+    editions = [(material, subfolder_of(material)) for content in request.contents
+                for material in load_editions(content, request.brand)]
+    for path in write_reports(editions, report_dir):
+        print(f"wrote {_shown(path)}", file=say)
+
+
+def mistaken_for_a_folder(report_dir: Path | None) -> bool:
+    """Return whether the folder given to `check --report` is, more likely, the name of a material typed after it."""
+    if report_dir is None or report_dir.exists() or len(report_dir.parts) != 1:
+        return False
+    from .content import CONTENT_FOLDER, is_material_file
+
+    return is_material_file(CONTENT_FOLDER / f"{report_dir}.yaml") and (CONTENT_FOLDER / f"{report_dir}.yaml").is_file()
 
 
 def run_verify(editions, out: Path, brand: Path, sites_file: Path | None = None, rebuild: bool = False) -> int:
