@@ -155,3 +155,15 @@ def test_in_the_browser_every_link_of_the_catalogue_leads_somewhere_and_a_phone_
     assert requests_made(output / "index.html") == []
     browser = open_page(output / "index.html", width=375)
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
+
+
+def test_printed_from_the_browser_the_catalogue_still_lists_every_file_with_its_facts(output, tmp_path):
+    from .browser import print_to_pdf
+    from .conftest import pdf_text, words
+
+    text = words(pdf_text(print_to_pdf(output / "index.html", tmp_path / "catalogue.pdf")))
+    page = parts(output / "index.html")
+    files = [(href, name) for href, name, _ in page.links if not href.startswith(("https:", "#"))]
+    assert len(files) == len(manifest(output))
+    for href, name in files:
+        assert words(f"{name} ({facts(output / href)})") in text, href
