@@ -33,14 +33,19 @@ def sentences_in(text: str) -> int:
     return max(1, len(re.findall(r"[.!?]+(?:\s|$)", text.strip())))
 
 
+def counts(texts: list[str], word: re.Pattern, sentences: Callable[[str], int],
+           syllables_of: Callable[[str], int]) -> tuple[int, int, int]:
+    """Return the words, sentences and syllables of `texts` read as one block, each text ending a sentence."""
+    words = [found for text in texts for found in word.findall(text)]
+    return len(words), sum(sentences(text) for text in texts), sum(syllables_of(found) for found in words)
+
+
 def grade(texts: list[str]) -> float:
     """Return the Flesch-Kincaid grade of `texts` read as one block, each text ending a sentence."""
-    words = [word for text in texts for word in _WORD.findall(text)]
+    words, sentences, syllable_count = counts(texts, _WORD, sentences_in, syllables)
     if not words:
         return 0.0
-    sentences = sum(sentences_in(text) for text in texts)
-    syllable_count = sum(syllables(word) for word in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
+    return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
 def word_count(texts: list[str]) -> int:
@@ -88,12 +93,10 @@ def spanish_sentences_in(text: str) -> int:
 
 def perspicuity(texts: list[str]) -> float:
     """Return the Szigriszt-Pazos perspicuity of Spanish `texts` read as one block, each text ending a sentence."""
-    words = [word for text in texts for word in _SPANISH_WORD.findall(text)]
+    words, sentences, syllable_count = counts(texts, _SPANISH_WORD, spanish_sentences_in, spanish_syllables)
     if not words:
         return 100.0
-    sentences = sum(spanish_sentences_in(text) for text in texts)
-    syllable_count = sum(spanish_syllables(word) for word in words)
-    return 206.835 - 62.3 * syllable_count / len(words) - len(words) / sentences
+    return 206.835 - 62.3 * syllable_count / words - words / sentences
 
 
 def inflesz(score: float) -> str:
