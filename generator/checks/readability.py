@@ -48,9 +48,9 @@ def grade(texts: list[str]) -> float:
     return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
-def word_count(texts: list[str]) -> int:
-    """Return how many words `texts` hold."""
-    return sum(len(_WORD.findall(text)) for text in texts)
+def word_count(texts: list[str], word: re.Pattern = _WORD) -> int:
+    """Return how many words `texts` hold (English words, unless `word` says what a word is)."""
+    return sum(len(word.findall(text)) for text in texts)
 
 
 # Spanish: the Szigriszt-Pazos perspicuity (1993), Flesch's formula refitted to Spanish, read on the INFLESZ
@@ -61,7 +61,8 @@ _SPANISH_VOWEL_RUNS = re.compile(r"[aeiouáéíóúü]+")
 _SYLLABLE_PEAKS = frozenset("aeoáéóíú")
 _CLOSING_MARKS = re.compile(r"[.!?…]+(?=\s|$)")
 # INFLESZ bands: the lowest score of each, easiest first.
-INFLESZ = ((80, "muy fácil"), (65, "bastante fácil"), (55, "normal"), (40, "algo difícil"), (float("-inf"), "muy difícil"))
+INFLESZ = ((80, "muy fácil"), (65, "bastante fácil"), (55, "normal"), (40, "algo difícil"),
+           (float("-inf"), "muy difícil"))
 
 
 def spanish_syllables(word: str) -> int:
@@ -172,7 +173,7 @@ def findings(material) -> list:
         return []
     found = []
     for name, first_field, target, texts in blocks(material):
-        if sum(len(scale.words.findall(text)) for text in texts) < FEWEST_WORDS:
+        if word_count(texts, scale.words) < FEWEST_WORDS:
             continue
         difficulty = scale.difficulty(texts, target)
         if difficulty:
