@@ -18,7 +18,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CONTENT_FOLDER = Path("content")
 DEFAULT_BRAND = CONTENT_FOLDER / "brand.yaml"
 # Files of the content folder that every material shares, and so are not materials themselves.
-SHARED_FILES = ("brand.yaml", "stigma-glossary.yaml")
+SHARED_FILES = ("brand.yaml", "stigma-glossary.yaml", "stigma-glossary.es.yaml")
 
 
 def is_material_file(path: Path) -> bool:

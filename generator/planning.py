@@ -16,6 +16,7 @@ from .fonts import FAMILIES, SLIDE_FAMILIES
 from .freshness import Checksums, text_fingerprint
 from .checks.mechanics import WORD_LIST
 from .checks.stigma import GLOSSARY
+from .checks.texts import language_files
 from .labels import LABELS
 from .templating import TEMPLATES
 from .sites import Site, SiteList
@@ -65,11 +66,13 @@ def plan_materials(contents: list[Path], languages: list[str] | None = None) -> 
 def edition_inputs(edition: Edition, brand: Path, checksums: Checksums) -> dict[str, str]:
     """Return the checksums of the files every output of `edition` is made from, besides templates it reads.
 
-    The glossary and word list of the checks count too: an output is only built once its content passed them.
+    The glossaries and word lists of the checks count too, in every language (a sites file has text in several):
+    an output is only built once its content passed them.
     """
     fonts = [face.path for faces in (*FAMILIES.values(), *SLIDE_FAMILIES.values()) for face in faces]
     labels = sorted(LABELS.glob("*.yaml"))
-    return checksums.of_all([*edition.files, *brand_files(brand), *labels, *fonts, GLOSSARY, WORD_LIST])
+    return checksums.of_all([*edition.files, *brand_files(brand), *labels, *fonts,
+                             *language_files(GLOSSARY), *language_files(WORD_LIST)])
 
 
 def brand_files(brand: Path) -> list[Path]:

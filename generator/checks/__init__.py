@@ -80,20 +80,32 @@ def check_content(material: Material) -> Report:
     from . import mechanics, readability, stigma
 
     report = Report(contrast=contrast_table(material))
-    english = material.document.language.lower().startswith("en")
-    findings = mechanics.findings(material, spelling=english)
-    if english:
-        findings += stigma.findings(material) + readability.findings(material)
-    else:
-        # The glossary, the reading formula and the dictionary are English: say so rather than pretend.
-        report.notes.append(f"{material.source}: the stigma, reading-grade and spelling checks are English-only "
-                            f"and were not run on this {material.document.language} text; have a fluent reader "
-                            "review its wording")
+    findings = mechanics.findings(material) + stigma.findings(material) + readability.findings(material)
+    unchecked = unchecked_languages(material)
+    if unchecked:
+        # A language without its glossary, reading formula or dictionary: say so rather than pretend.
+        report.notes.append(f"{material.source}: {unchecked} not run on this {material.document.language} text, "
+                            "which they do not know; have a fluent reader review its wording")
     findings += contrast_findings(material) + document_control_findings(material)
     kept, report.acknowledged, unused = acknowledge(material, findings)
     report.add(sorted(kept, key=lambda f: (f.file, f.line or 0)))
     report.add(unused)
     return report
+
+
+def unchecked_languages(material: Material) -> str:
+    """Return which of the stigma, reading-grade and spelling checks cannot read the material's language, or ''."""
+    from . import mechanics, readability, stigma
+    from .texts import language_of
+
+    language = language_of(material)
+    missing = [name for name, known in (("stigma", stigma.knows(language)),
+                                        ("reading-grade", language in readability.LANGUAGES),
+                                        ("spelling", language in mechanics.LANGUAGES)) if not known]
+    if not missing:
+        return ""
+    names = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+    return f"the {names} check{'s were' if len(missing) > 1 else ' was'}"
 
 
 def check_editions(editions: list[Material], sites=None) -> Report:

@@ -12,9 +12,13 @@ from ..content import PROJECT
 from ..reading import while_unchanged
 from ..model import Material
 from .findings import ERROR, WARNING, Finding
-from .texts import prose
+from .texts import language_file, language_of, prose
 
 WORD_LIST = PROJECT / "content" / "words.txt"
+# The languages whose spelling is checked. pyspellchecker's Spanish list holds each word in its dictionary form
+# only ("persona", but not "personas", "está" or "sepan"), so a Spanish word it lacks is also looked up among the
+# inflected forms that simplemma knows.
+LANGUAGES = frozenset({"en", "es"})
 
 _MARK_NAMES = {".": "full stop", ",": "comma", ";": "semicolon", ":": "colon", "!": "exclamation mark",
                "?": "question mark", ")": "closing bracket"}
@@ -45,10 +49,13 @@ class Slip(NamedTuple):
 def findings(material: Material, words: frozenset[str] | None = None, spelling: bool = True) -> list[Finding]:
     """Return a finding for every mechanical slip in the material's prose, in file order.
 
-    `words` are the correct words the dictionary lacks; by default those of content/words.txt.
-    `spelling` is off for text in a language other than the dictionary's (English).
+    `words` are the correct words the dictionary lacks; by default those of the word list of the material's
+    language (content/words.txt, content/words.es.txt). Spelling is checked only with `spelling`, and only in a
+    language with a dictionary.
     """
-    words = project_words() if words is None and spelling else (words or frozenset())
+    language = language_of(material)
+    spelling = spelling and language in LANGUAGES
+    words = project_words(word_list(language)) if words is None and spelling else (words or frozenset())
     texts = [(field, as_read(written)) for field, written in prose(material)]
     found = []
     for field, text in texts:
@@ -58,7 +65,7 @@ def findings(material: Material, words: frozenset[str] | None = None, spelling: 
             ("unbalanced", ERROR, unbalanced(text)),
             ("stray-space", WARNING, stray_spaces(text)),
             ("dash-style", WARNING, hyphens_as_dashes(text)),
-            ("spelling", WARNING, misspellings(text, words) if spelling else []),
+            ("spelling", WARNING, misspellings(text, words, language) if spelling else []),
         ):
             found += [_finding(material, rule, severity, field, slip) for slip in slips]
     found += [_finding(material, "dash-style", WARNING, field, slip) for field, slip in mixed_dash_spacing(texts)]
@@ -277,18 +284,19 @@ def mixed_dash_spacing(texts: list[tuple[str, str]]) -> list[tuple[str, Slip]]:
     return slips
 
 
-def misspellings(text: str, words: frozenset[str]) -> list[Slip]:
-    """Return a slip for each word, once per text, that neither the dictionary nor `words` knows."""
+def misspellings(text: str, words: frozenset[str], language: str = "en") -> list[Slip]:
+    """Return a slip for each word, once per text, that neither the dictionary of `language` nor `words` knows."""
     slips, seen = [], set()
+    listing = f"content/{word_list(language).name}"
     for word in words_to_check(text):
-        if word.lower() in seen or is_known(word, words):
+        if word.lower() in seen or is_known(word, words, language):
             continue
         seen.add(word.lower())
-        correction = _correction(word)
+        correction = _correction(word, language)
         if correction:
-            suggestion = f"did you mean '{correction}'? If '{word}' is right, add it to content/words.txt"
+            suggestion = f"did you mean '{correction}'? If '{word}' is right, add it to {listing}"
         else:
-            suggestion = f"check the spelling; if '{word}' is right, add it to content/words.txt"
+            suggestion = f"check the spelling; if '{word}' is right, add it to {listing}"
         slips.append(Slip(word, f"'{word}' is not in the dictionary", suggestion))
     return slips
 
@@ -311,22 +319,64 @@ def words_to_check(text: str) -> list[str]:
     return words
 
 
-def is_known(word: str, words: frozenset[str]) -> bool:
-    """Return whether `word`, or the word it is a possessive of, is in the dictionary or in `words`."""
+def is_known(word: str, words: frozenset[str], language: str = "en") -> bool:
+    """Return whether `word`, or the word it is a possessive of, is in the dictionary of `language` or in `words`."""
     candidates = {word.lower()}
-    if word.lower().endswith("'s"):
+    if language == "en" and word.lower().endswith("'s"):
         candidates.add(word.lower()[:-2])
-    return any(candidate in words or dictionary().known([candidate]) for candidate in candidates)
+    return any(candidate in words or in_dictionary(candidate, language) for candidate in candidates)
+
+
+def in_dictionary(word: str, language: str = "en") -> bool:
+    """Return whether the dictionary of `language` knows `word`, written in small letters, in any of its forms."""
+    return bool(dictionary(language).known([word])) or (language == "es" and _spanish_form_known(word))
+
+
+# Pronouns joined to the end of a verb, the last first: "dígaselo" is "díga" + "se" + "lo".
+_LAST_PRONOUNS = ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le", "les")
+_FIRST_PRONOUNS = ("me", "te", "se", "nos", "os")
+_STRESS_MARKS = str.maketrans("áéíóú", "aeiou")
+
+
+def _spanish_form_known(word: str) -> bool:
+    """Return whether `word` is an inflected Spanish form, or a verb form with pronouns joined to it."""
+    import simplemma
+
+    return simplemma.is_known(word, lang="es") or any(_verb_known(verb) for verb in _without_pronouns(word))
+
+
+def _without_pronouns(word: str) -> list[str]:
+    """Return what is left of `word` once one or two pronouns are taken off its end ("preséntese" -> "presénte")."""
+    verbs = []
+    for last in _LAST_PRONOUNS:
+        if word.endswith(last):
+            verbs.append(word[:-len(last)])
+            verbs += [verbs[-1][:-len(first)] for first in _FIRST_PRONOUNS if verbs[-1].endswith(first)]
+    return [verb for verb in verbs if len(verb) >= 2]
+
+
+def _verb_known(verb: str) -> bool:
+    """Return whether `verb` is a verb form that takes pronouns joined to it as Spanish spells them.
+
+    An infinitive takes them as it is ("comprometer-se"); a command or a gerund takes a stress mark with them
+    ("presénte-se", "dándo-les"), one that the verb alone does not have.
+    """
+    import simplemma
+
+    if verb.endswith(("ar", "er", "ir")):
+        return simplemma.is_known(verb, lang="es") or bool(dictionary("es").known([verb]))
+    unmarked = verb.translate(_STRESS_MARKS)
+    return sum(a != b for a, b in zip(verb, unmarked)) == 1 and simplemma.is_known(unmarked, lang="es")
 
 
 @functools.lru_cache(maxsize=4096)
-def _correction(word: str) -> str | None:
+def _correction(word: str, language: str = "en") -> str | None:
     """Return the dictionary's likeliest correction of `word`, in the same capitals, or None.
 
     Only words one letter away are considered: two letters away takes a noticeable time per word, and a text
     full of unknown words (a pasted foreign passage) would keep `check` busy for minutes.
     """
-    correction = dictionary().correction(word.lower())
+    correction = _likeliest(word.lower(), language)
     if not correction or correction == word.lower():
         return None
     if word.isupper():
@@ -334,12 +384,30 @@ def _correction(word: str) -> str | None:
     return correction[0].upper() + correction[1:] if word[0].isupper() else correction
 
 
+def _likeliest(word: str, language: str) -> str | None:
+    """Return the likeliest known word one letter away from `word`, or None."""
+    speller = dictionary(language)
+    if language != "es":
+        return speller.correction(word)
+    import simplemma
+
+    # The Spanish list counts dictionary forms only: a form such as "personas" counts as often as its "persona".
+    candidates = [candidate for candidate in speller.edit_distance_1(word) if in_dictionary(candidate, "es")]
+    return max(candidates, key=lambda candidate: (speller[simplemma.lemmatize(candidate, lang="es")], candidate),
+               default=None)
+
+
 @functools.cache
-def dictionary():
-    """Return the English dictionary, loaded on first use: loading it takes a moment."""
+def dictionary(language: str = "en"):
+    """Return the dictionary of a language, loaded on first use: loading it takes a moment."""
     from spellchecker import SpellChecker
 
-    return SpellChecker(distance=1)
+    return SpellChecker(language=language, distance=1)
+
+
+def word_list(language: str = "en") -> Path:
+    """Return the project's list of correct words of a language: content/words.txt, content/words.es.txt."""
+    return language_file(WORD_LIST, language)
 
 
 def project_words(path: Path = WORD_LIST) -> frozenset[str]:

@@ -1,10 +1,13 @@
-"""Reading grade: the Flesch-Kincaid grade level of a block of text."""
+"""Reading ease of a block of text: the Flesch-Kincaid grade of English, the Szigriszt-Pazos score of Spanish."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from ..model import KINDS
+from .texts import language_of
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -30,19 +33,76 @@ def sentences_in(text: str) -> int:
     return max(1, len(re.findall(r"[.!?]+(?:\s|$)", text.strip())))
 
 
+def counts(texts: list[str], word: re.Pattern, sentences: Callable[[str], int],
+           syllables_of: Callable[[str], int]) -> tuple[int, int, int]:
+    """Return the words, sentences and syllables of `texts` read as one block, each text ending a sentence."""
+    words = [found for text in texts for found in word.findall(text)]
+    return len(words), sum(sentences(text) for text in texts), sum(syllables_of(found) for found in words)
+
+
 def grade(texts: list[str]) -> float:
     """Return the Flesch-Kincaid grade of `texts` read as one block, each text ending a sentence."""
-    words = [word for text in texts for word in _WORD.findall(text)]
+    words, sentences, syllable_count = counts(texts, _WORD, sentences_in, syllables)
     if not words:
         return 0.0
-    sentences = sum(sentences_in(text) for text in texts)
-    syllable_count = sum(syllables(word) for word in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
+    return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
-def word_count(texts: list[str]) -> int:
-    """Return how many words `texts` hold."""
-    return sum(len(_WORD.findall(text)) for text in texts)
+def word_count(texts: list[str], word: re.Pattern = _WORD) -> int:
+    """Return how many words `texts` hold (English words, unless `word` says what a word is)."""
+    return sum(len(word.findall(text)) for text in texts)
+
+
+# Spanish: the Szigriszt-Pazos perspicuity (1993), Flesch's formula refitted to Spanish, read on the INFLESZ
+# scale (Barrio-Cantalejo et al., 2008), which health writing in Spanish is judged by: the higher, the easier.
+_SPANISH_WORD = re.compile(r"[^\W\d_]+")
+_SPANISH_VOWEL_RUNS = re.compile(r"[aeiouáéíóúü]+")
+# Open vowels, and a close vowel that carries the stress mark (día, país): each is a syllable of its own.
+_SYLLABLE_PEAKS = frozenset("aeoáéóíú")
+_CLOSING_MARKS = re.compile(r"[.!?…]+(?=\s|$)")
+# INFLESZ bands: the lowest score of each, easiest first.
+INFLESZ = ((80, "muy fácil"), (65, "bastante fácil"), (55, "normal"), (40, "algo difícil"),
+           (float("-inf"), "muy difícil"))
+
+
+def spanish_syllables(word: str) -> int:
+    """Return the syllables of a Spanish word, counted from its vowels as Spanish spelling marks them.
+
+    Two open vowels (le-er, ca-os) and a stressed close vowel beside any other (dí-a) are separate syllables;
+    a close vowel beside an open one (cie-lo, pa-tio) or another close one (ciu-dad) is not.
+    """
+    word = word.lower().replace("h", "")  # silent: a-ho-ra is a-o-ra
+    word = re.sub(r"(?<=[qg])u(?=[eiéí])", "", word)  # the u of que, qui, gue, gui is not said
+    word = re.sub(r"y(?![aeiouáéíóúü])", "i", word)  # y is a vowel at the end of a syllable (hoy, muy) or alone
+    runs = _SPANISH_VOWEL_RUNS.findall(word)
+    return max(1, sum(sum(vowel in _SYLLABLE_PEAKS for vowel in run) or 1 for run in runs))
+
+
+def spanish_sentences_in(text: str) -> int:
+    """Return the number of sentences in Spanish `text`; text without a closing mark counts as one.
+
+    A full stop ends a sentence only before a capital, a number or the end of the text: the full stops of
+    abbreviations ("p. ej.", "a. m.") are followed by small letters.
+    """
+    text = text.strip()
+    ends = 0
+    for mark in _CLOSING_MARKS.finditer(text):
+        following = text[mark.end():].lstrip().lstrip("¿¡\"“(")
+        ends += not following or following[0].isupper() or following[0].isdigit()
+    return max(1, ends)
+
+
+def perspicuity(texts: list[str]) -> float:
+    """Return the Szigriszt-Pazos perspicuity of Spanish `texts` read as one block, each text ending a sentence."""
+    words, sentences, syllable_count = counts(texts, _SPANISH_WORD, spanish_sentences_in, spanish_syllables)
+    if not words:
+        return 100.0
+    return 206.835 - 62.3 * syllable_count / words - words / sentences
+
+
+def inflesz(score: float) -> str:
+    """Return the INFLESZ band of a Szigriszt-Pazos score, e.g. 'bastante fácil' for 70."""
+    return next(band for lowest, band in INFLESZ if score >= lowest)
 
 
 # Blocks of text by who reads them: the flyer is for clients, the rest for staff.
@@ -74,21 +134,53 @@ def blocks(material) -> list[tuple[str, str, int, list[str]]]:
     return graded
 
 
+# For each English grade target, the INFLESZ band that Spanish text for the same readers must reach: client text
+# "bastante fácil" (the reading of primary school), staff text "algo difícil" (of the last years of secondary school).
+SPANISH_TARGETS = {CLIENT_GRADE: "bastante fácil", STAFF_GRADE: "algo difícil"}
+
+
+def english_difficulty(texts: list[str], target: int) -> str | None:
+    """Return how hard English `texts` read, if harder than grade `target`, else None."""
+    level = grade(texts)
+    return f"reads at grade {level:.1f} (Flesch-Kincaid), above grade {target}" if level > target else None
+
+
+def spanish_difficulty(texts: list[str], target: int) -> str | None:
+    """Return how hard Spanish `texts` read, if harder than the INFLESZ band of grade `target`, else None."""
+    score, band = perspicuity(texts), SPANISH_TARGETS[target]
+    if score >= next(lowest for lowest, name in INFLESZ if name == band):
+        return None
+    return f"reads as '{inflesz(score)}' (Szigriszt-Pazos {score:.1f} on the INFLESZ scale), harder than '{band}'"
+
+
+class Scale(NamedTuple):
+    """How the reading ease of one language is measured: its words, and what it says of text that reads too hard."""
+
+    words: re.Pattern
+    difficulty: Callable[[list[str], int], str | None]
+
+
+SCALES = {"en": Scale(_WORD, english_difficulty), "es": Scale(_SPANISH_WORD, spanish_difficulty)}
+LANGUAGES = frozenset(SCALES)
+
+
 def findings(material) -> list:
-    """Return a warning for each block of text that reads above the grade its readers need."""
+    """Return a warning for each block of text that reads harder than its readers need, in the text's language."""
     from .findings import WARNING, Finding
 
+    scale = SCALES.get(language_of(material))
+    if scale is None:
+        return []
     found = []
     for name, first_field, target, texts in blocks(material):
-        if word_count(texts) < FEWEST_WORDS:
+        if word_count(texts, scale.words) < FEWEST_WORDS:
             continue
-        level = grade(texts)
-        if level > target:
+        difficulty = scale.difficulty(texts, target)
+        if difficulty:
             readers = "client-facing" if target == CLIENT_GRADE else "staff-facing"
             found.append(Finding(
                 rule="reading-grade", severity=WARNING, file=material.source,
-                line=material.line_of(first_field), field=name,
-                message=f"reads at grade {level:.1f} (Flesch-Kincaid), above grade {target} for {readers} text",
+                line=material.line_of(first_field), field=name, message=f"{difficulty} for {readers} text",
                 suggestion="use shorter sentences and everyday words; the formula is rough, so let it guide, "
                            "not decide",
             ))

@@ -223,3 +223,71 @@ def test_a_word_list_edited_while_the_generator_runs_is_read_again(tmp_path):
     assert mechanics.project_words(words) == {"narcan"}
     words.write_text("Narcan\nKloxxado  # a brand of naloxone\n", encoding="utf-8")
     assert mechanics.project_words(words) == {"narcan", "kloxxado"}
+
+
+# Spanish: its own dictionary and word list, content/words.es.txt.
+
+SPANISH_LOADS = "            body: Es un archivo pequeño que se carga.\n"  # line 14 of minimal_es.yaml
+
+
+def spanish_variant(tmp_path, body: str):
+    """Return the path of minimal_es.yaml with the first statement's body replaced by `body`."""
+    text = (CASES / "minimal_es.yaml").read_text(encoding="utf-8")
+    assert SPANISH_LOADS in text
+    path = tmp_path / "variante.es.yaml"
+    path.write_text(text.replace(SPANISH_LOADS, f"            body: {body}\n"), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_spanish_content_has_no_slips():
+    assert reported(ROOT / "content" / "harm-reduction.es.yaml") == []
+
+
+def test_the_minimal_spanish_case_has_no_slips():
+    assert reported(CASES / "minimal_es.yaml") == []
+
+
+def test_a_misspelt_spanish_word_is_reported_with_its_correction_and_the_spanish_word_list(tmp_path):
+    path = spanish_variant(tmp_path, "Las persnas reciben tambien ayuda.")
+    assert reported(path) == [
+        f"{path}:14: spelling: sections[0].blocks[0].statements[0].body: 'persnas' is not in the dictionary "
+        "-> did you mean 'personas'? If 'persnas' is right, add it to content/words.es.txt",
+        f"{path}:14: spelling: sections[0].blocks[0].statements[0].body: 'tambien' is not in the dictionary "
+        "-> did you mean 'también'? If 'tambien' is right, add it to content/words.es.txt",
+    ]
+
+
+def test_a_word_in_the_spanish_word_list_is_not_reported(tmp_path):
+    material = load_content(spanish_variant(tmp_path, "La naloxona salva vidas."), BRAND)
+    assert "naloxona" in mechanics.project_words(mechanics.word_list("es"))
+    assert mechanics.findings(material) == []
+    assert [f.term for f in mechanics.findings(material, words=frozenset())] == ["naloxona"]
+
+
+def test_the_english_word_list_does_not_vouch_for_spanish_words(tmp_path):
+    material = load_content(spanish_variant(tmp_path, "Naloxone no es una palabra española."), BRAND)
+    assert [f.term for f in mechanics.findings(material)] == ["Naloxone"]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Las personas están aquí y sepan que las atendemos.", id="plurals-and-verb-forms"),
+    pytest.param("Preséntese, dígales su nombre y pregúnteles cómo están.", id="commands-with-pronouns"),
+    pytest.param("Puede comprometerse a volver, dándoles tiempo.", id="infinitive-and-gerund-with-pronouns"),
+    pytest.param("¿Qué? ¡Sí! Él está allí, según usted.", id="stress-marks"),
+])
+def test_good_spanish_text_is_not_reported(tmp_path, body):
+    assert reported(spanish_variant(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("personas", True), ("preséntese", True), ("comprometerse", True), ("dígales", True),
+    ("persnas", False), ("consummo", False), ("recuperacion", False), ("casale", False), ("préséntese", False),
+])
+def test_spanish_forms_the_dictionary_knows(word, known):
+    assert mechanics.in_dictionary(word, "es") is known
+
+
+def test_the_spanish_word_list_holds_only_words_the_dictionary_lacks():
+    listed = mechanics.read_word_list(ROOT / "content" / "words.es.txt")
+    assert listed
+    assert sorted(word for word in listed if mechanics.in_dictionary(word, "es")) == []
