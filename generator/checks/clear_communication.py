@@ -408,45 +408,47 @@ def _starts_sentence(text: str, index: int) -> bool:
 
 @dataclass(frozen=True)
 class GradedBlock:
-    """A block of text graded by a reading formula, against the grade its readers need."""
+    """A block of text measured by the reading formula of its language, against what its readers need."""
 
     name: str  # what the block is, e.g. "flyer" or "sections[0]"
     line: int | None  # where it starts
-    target: int
-    grade: float
     words: int
     readers: str  # e.g. "client-facing"
-    formula: str  # e.g. "Flesch-Kincaid"
+    reading: str  # how it reads, e.g. "grade 7.2 (Flesch-Kincaid)"
+    wanted: str  # how its readers need it to read, e.g. "grade 8 or below"
+    too_hard: bool
 
 
 def reading_grade(material: Material, texts: list[Text]) -> CheckResult:
-    """Whether the text reads at the grade its readers need, by the project's reading formula for the language."""
+    """Whether the text reads as its readers need, by the project's reading formula for the language."""
     name = "Reading grade"
     grader = READING_GRADES.get(language_of(material))
-    how = ("Grades the flyer (for clients) and each section (for staff and partners) with the project's reading "
-           "formula for the language, as `check` does, and fails a block above its readers' grade. The Index scores "
+    how = ("Measures the flyer (for clients) and each section (for staff and partners) with the project's reading "
+           "formula for the language (Flesch-Kincaid grades in English, Szigriszt-Pazos on the INFLESZ scale in "
+           "Spanish), as `check` does, and fails a block that reads harder than its readers need. The Index scores "
            "no reading grade; a grade is evidence for its item 7 and the PEMAT's item 3, not a verdict on them.")
     if grader is None:
         return CheckResult("reading-grade", name, NEEDS_PERSON,
                            f"The project has no reading formula for {material.document.language} yet; a fluent reader "
                            "judges whether the words are everyday ones.", how, informs=((CDC, 7), (PEMAT, 3)))
     graded = grader(material)
-    found = tuple(Evidence(material.source, block.line, block.name, f"grade {block.grade:.1f}",
-                           f"{block.words} words, read at grade {block.grade:.1f} ({block.formula}); {block.readers} "
-                           f"text should read at grade {block.target} or below") for block in graded)
-    above = [block for block in graded if block.grade > block.target]
+    found = tuple(Evidence(material.source, block.line, block.name, block.reading,
+                           f"{block.words} words, read as {block.reading}; {block.readers} text should read as "
+                           f"{block.wanted}") for block in graded)
+    above = [block for block in graded if block.too_hard]
     if above:
         return CheckResult("reading-grade", name, NOT_MET,
-                           f"{len(above)} of {len(graded)} graded blocks read above their readers' grade.", how,
+                           f"{len(above)} of {len(graded)} measured blocks read harder than their readers need.", how,
                            found, informs=((CDC, 7), (PEMAT, 3)))
     return CheckResult("reading-grade", name, MET,
-                       f"Each of the {len(graded)} graded blocks reads at or below its readers' grade.", how, found,
+                       f"Each of the {len(graded)} measured blocks reads as its readers need.", how, found,
                        informs=((CDC, 7), (PEMAT, 3)))
 
 
-def _english_grades(material: Material) -> list[GradedBlock]:
-    """Return the reader-facing blocks of English text that the readability check grades; the trainer's notes and
-    blocks too short to grade are left out."""
+def _graded(material: Material, measure) -> list[GradedBlock]:
+    """Return the reader-facing blocks that the readability check measures, each measured by `measure(texts,
+    target)`, which gives (how it reads, how it should, whether too hard); the trainer's notes and blocks too
+    short to measure are left out."""
     from . import readability
 
     graded = []
@@ -455,13 +457,34 @@ def _english_grades(material: Material) -> list[GradedBlock]:
         if name == "facilitation" or words < readability.FEWEST_WORDS:
             continue
         readers = "client-facing" if target == readability.CLIENT_GRADE else "staff-facing"
-        graded.append(GradedBlock(name, material.line_of(first_field), target, readability.grade(texts), words,
-                                  readers, "Flesch-Kincaid"))
+        graded.append(GradedBlock(name, material.line_of(first_field), words, readers, *measure(texts, target)))
     return graded
 
 
+def _english_grades(material: Material) -> list[GradedBlock]:
+    from . import readability
+
+    def measure(texts, target):
+        level = readability.grade(texts)
+        return f"grade {level:.1f} (Flesch-Kincaid)", f"grade {target} or below", level > target
+
+    return _graded(material, measure)
+
+
+def _spanish_grades(material: Material) -> list[GradedBlock]:
+    from . import readability
+
+    def measure(texts, target):
+        score, band = readability.perspicuity(texts), readability.SPANISH_TARGETS[target]
+        lowest = next(least for least, name in readability.INFLESZ if name == band)
+        return (f"'{readability.inflesz(score)}' (Szigriszt-Pazos {score:.1f}, INFLESZ)", f"'{band}' or easier",
+                score < lowest)
+
+    return _graded(material, measure)
+
+
 # The project's reading formula by language; a language without one is left to a person.
-READING_GRADES: dict[str, Callable[[Material], list[GradedBlock]]] = {"en": _english_grades}
+READING_GRADES: dict[str, Callable[[Material], list[GradedBlock]]] = {"en": _english_grades, "es": _spanish_grades}
 
 
 _CAPITALS = re.compile(r"(?<![\w&])([^\W\d_][^\W_]*[^\W_])(?![\w&])")
