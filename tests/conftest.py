@@ -180,9 +180,16 @@ def shows(text: str, phrase: str) -> bool:
 
 def pdf_text(path: Path) -> str:
     """Return all the text a reader of the PDF at `path` sees, white space normalised."""
-    return words(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    return words(" ".join(extracted_pages(Path(path).read_bytes())))
 
 
 def page_texts(path: Path) -> list[str]:
     """Return the text of each page of the PDF at `path`, white space normalised."""
-    return [words(page.extract_text()) for page in PdfReader(path).pages]
+    return [words(text) for text in extracted_pages(Path(path).read_bytes())]
+
+
+@functools.lru_cache(maxsize=64)
+def extracted_pages(pdf: bytes) -> tuple[str, ...]:
+    """Return the text pypdf extracts from each page of the PDF whose bytes are `pdf`: once for the same bytes,
+    since that takes up to a second a file, and many tests read the same outputs or copies of them."""
+    return tuple(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
