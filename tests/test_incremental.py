@@ -35,8 +35,12 @@ def build(project: Path, *arguments) -> subprocess.CompletedProcess:
 
 
 def build_apart(project: Path, *arguments) -> subprocess.CompletedProcess:
-    """Build as `build` does, in a process of its own, which reads the code and templates copied into `project`."""
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--sites", SITES, "--jobs", "2", *arguments],
+    """Build as `build` does, in a process of its own, which reads the code and templates copied into `project`.
+
+    In one job: in a process started afresh, each worker loads the libraries and fonts anew, which costs more than
+    the few outputs these tests build.
+    """
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--sites", SITES, "--jobs", "1", *arguments],
                           cwd=project, capture_output=True, text=True, timeout=120)
 
 
