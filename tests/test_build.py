@@ -27,8 +27,8 @@ def snapshot(folder):
 
 
 def test_the_same_content_gives_the_same_bytes(outputs, built_project):
-    """Two builds of the shipped English content, made apart: in the project by the pipeline, and in a copy of the
-    project by the command line, with the Spanish outputs and the site flyers beside them."""
+    """Two builds of the shipped English content, made apart: in the project by the pipeline's workers, and in a copy
+    of the project by the command line in one job, with the Spanish outputs and the site flyers beside them."""
     again = built_project[0] / "output" / outputs.name
     assert {name: hashlib.sha256((again / name).read_bytes()).hexdigest() for name in FILENAMES} == snapshot(outputs)
 
