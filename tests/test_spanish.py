@@ -58,7 +58,8 @@ def test_every_output_shows_every_principle_and_the_credits(spanish, spanish_out
             assert shows(text, row[0]) != on_flyer, (name, row[0])
         for author in spanish.authors:
             assert shows(text, author.name) and shows(text, author.email) != on_flyer, name
-    assert verify_folder(spanish_outputs, spanish) and all(v.passed for v in verify_folder(spanish_outputs, spanish))
+    verdicts = verify_folder(spanish_outputs, spanish)
+    assert verdicts and all(verdict.passed for verdict in verdicts)
 
 
 def test_the_outputs_are_marked_spanish_for_screen_readers(spanish_outputs):
