@@ -7,6 +7,7 @@ import dataclasses
 import fcntl
 import functools
 import io
+import json
 import logging
 import re
 import shutil
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 CONTENT = ROOT / "content" / "harm-reduction.yaml"
 BRAND = ROOT / "content" / "brand.yaml"
+SITES = "content/sites.example.yaml"  # inside a copy of the project
 
 
 @pytest.fixture(autouse=True)
@@ -69,6 +71,31 @@ def built_output(tmp_path_factory) -> Path:
 def outputs(built_output) -> Path:
     """The folder of the shipped content's outputs, output/harm-reduction/."""
     return built_output / CONTENT.stem
+
+
+def first_build(folder: Path) -> None:
+    """Copy the project's content into folder/project, build it there with the example sites' flyers, and keep what
+    the build printed in folder/printed.json.
+
+    In one job, one output after another in this process: tests/test_build.py compares its English outputs with
+    those of built_output, which the pipeline's workers build.
+    """
+    shutil.copytree(ROOT / "content", folder / "project" / "content")
+    finished = run_generator("build", "--sites", SITES, "--jobs", "1", cwd=folder / "project")
+    (folder / "printed.json").write_text(json.dumps([finished.returncode, finished.stdout, finished.stderr]))
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A copy of the project's content whose first build, by the command line, wrote every output in every
+    language and the example sites' flyers into its output folder; and what that build printed.
+
+    Built once a run: the tests of incremental builds start from copies of it, and the tests of the Spanish
+    outputs and of the site flyers read it.
+    """
+    folder = made_once(tmp_path_factory, "project", first_build)
+    status, out, err = json.loads((folder / "printed.json").read_text())
+    return folder / "project", subprocess.CompletedProcess(["build", "--sites", SITES], status, out, err)
 
 
 def with_native_tables(material):
@@ -157,9 +184,16 @@ def shows(text: str, phrase: str) -> bool:
 
 def pdf_text(path: Path) -> str:
     """Return all the text a reader of the PDF at `path` sees, white space normalised."""
-    return words(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    return words(" ".join(extracted_pages(Path(path).read_bytes())))
 
 
 def page_texts(path: Path) -> list[str]:
     """Return the text of each page of the PDF at `path`, white space normalised."""
-    return [words(page.extract_text()) for page in PdfReader(path).pages]
+    return [words(text) for text in extracted_pages(Path(path).read_bytes())]
+
+
+@functools.lru_cache(maxsize=64)
+def extracted_pages(pdf: bytes) -> tuple[str, ...]:
+    """Return the text pypdf extracts from each page of the PDF whose bytes are `pdf`: once for the same bytes,
+    since that takes up to a second a file, and many tests read the same outputs or copies of them."""
+    return tuple(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

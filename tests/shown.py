@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,14 @@ class GlyphRun:
 
 def glyph_runs(path: Path) -> list[GlyphRun]:
     """Return every run of visible text in the PDF at `path`, with its width measured in its own font."""
+    stat = Path(path).stat()
+    return list(_glyph_runs(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=32)
+def _glyph_runs(path: str, modified: int, size: int) -> tuple[GlyphRun, ...]:
+    """Return the runs of the PDF at `path` as it was when `modified` with `size` bytes: read once, since a test may
+    look for several things in the runs of one file, and reading them takes up to a second."""
     runs: list[GlyphRun] = []
     for number, page in enumerate(PdfReader(path).pages, start=1):
         width = float(page.mediabox.width)
@@ -60,7 +69,7 @@ def glyph_runs(path: Path) -> list[GlyphRun]:
             runs.append(GlyphRun(number, text, left, right, width))
 
         page.extract_text(visitor_text=visit)
-    return runs
+    return tuple(runs)
 
 
 def _face_of(font) -> Path:

@@ -18,17 +18,16 @@ from generator.catalogue import catalogue_html
 from generator.content import load_content, read_brand
 from generator.web import read_page
 
-from .conftest import BRAND, CONTENT, made_once
-from .test_incremental import first_build
+from .conftest import BRAND, CONTENT
 
 SPANISH = CONTENT.with_suffix(".es.yaml")
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    """An output folder as `build --sites` leaves it: English and Spanish, with the sites' flyers (shared with
-    tests/test_incremental.py)."""
-    return made_once(tmp_path_factory, "incremental", first_build) / "project" / "output"
+def output(built_project) -> Path:
+    """An output folder as `build --sites` leaves it: English and Spanish, with the sites' flyers (see
+    conftest.built_project)."""
+    return built_project[0] / "output"
 
 
 class Parts(HTMLParser):

@@ -13,10 +13,9 @@ import pytest
 
 from generator.web import read_page
 
-from .conftest import ROOT, made_once, pdf_text, run_generator, shows
+from .conftest import ROOT, SITES, made_once, pdf_text, run_generator, shows
 from .pdfs import text_sizes
 
-SITES = "content/sites.example.yaml"
 OUTPUTS = ["flyer.pdf", "handout.pdf", "slides.pptx", "slides-handout.pdf", "facilitator-guide.pdf", "index.html"]
 MAIN = [f"harm-reduction/{name}" for name in OUTPUTS]
 SPANISH = [f"harm-reduction/es/{name}" for name in OUTPUTS]
@@ -39,8 +38,12 @@ def build(project: Path, *arguments) -> subprocess.CompletedProcess:
 
 
 def build_apart(project: Path, *arguments) -> subprocess.CompletedProcess:
-    """Build as `build` does, in a process of its own, which reads the code and templates copied into `project`."""
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--sites", SITES, "--jobs", "2", *arguments],
+    """Build as `build` does, in a process of its own, which reads the code and templates copied into `project`.
+
+    In one job: in a process started afresh, each worker loads the libraries and fonts anew, which costs more than
+    the few outputs these tests build.
+    """
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--sites", SITES, "--jobs", "1", *arguments],
                           cwd=project, capture_output=True, text=True, timeout=120)
 
 
@@ -69,26 +72,11 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def first_build(folder: Path) -> None:
-    """Copy the project's content into folder/project, build it, and keep what the build printed."""
-    shutil.copytree(ROOT / "content", folder / "project" / "content")
-    first = build(folder / "project")
-    (folder / "first.json").write_text(json.dumps([first.returncode, first.stdout, first.stderr]))
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """A copy of the project's content built once for the whole run, and what its build printed."""
-    folder = made_once(tmp_path_factory, "incremental", first_build)
-    status, out, err = json.loads((folder / "first.json").read_text())
-    return folder / "project", subprocess.CompletedProcess(["build"], status, out, err)
-
-
 @pytest.fixture
-def built(pristine, tmp_path) -> Path:
-    """A copy of the project as its first build left it, in a folder of its own: the build state names the files
-    from the output folder, so the copy knows its outputs are up to date."""
-    return Path(shutil.copytree(pristine[0], tmp_path / "project"))
+def built(built_project, tmp_path) -> Path:
+    """A copy of the project as its first build left it (see built_project), in a folder of its own: the build state
+    names the files from the output folder, so the copy knows its outputs are up to date."""
+    return Path(shutil.copytree(built_project[0], tmp_path / "project"))
 
 
 def with_templates_built(folder: Path) -> None:
@@ -111,8 +99,8 @@ def with_templates(tmp_path_factory, tmp_path) -> Path:
     return Path(shutil.copytree(built, tmp_path / "project"))
 
 
-def test_the_first_build_writes_every_output_and_every_site_flyer(pristine):
-    project, first = pristine
+def test_the_first_build_writes_every_output_and_every_site_flyer(built_project):
+    project, first = built_project
     assert first.returncode == 0, first.stderr
     assert written(first) == sorted(MAIN + SPANISH + SITE_FLYERS + INDEXES)
     assert sorted(path.name for path in (project / "output").iterdir()) == [

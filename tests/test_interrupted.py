@@ -21,7 +21,7 @@ import pytest
 from generator.build import MARKER, build, only_build_in
 from generator.errors import BuildError
 
-from .conftest import BRAND, ROOT, as_built_before, run_generator
+from .conftest import BRAND, ROOT, as_built_before, made_once, run_generator
 
 ONLY = ["--only", "flyer", "handout"]  # two outputs: enough for a commit to be caught half-way, and quick
 OUTPUTS = ["harm-reduction/flyer.pdf", "harm-reduction/handout.pdf"]
@@ -67,12 +67,13 @@ def assert_whole(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory) -> Path:
-    """A copy of the project's English content with its flyer and handout built into output/, once per module."""
-    project = tmp_path_factory.mktemp("built")
-    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
-    finished = run(project, *ONLY)
-    assert finished.returncode == 0, finished.stderr
-    return project
+    """A copy of the project's English content with its flyer and handout built into output/, once a run."""
+    def make(project: Path) -> None:
+        shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("*.*.yaml"))
+        finished = run(project, *ONLY)
+        assert finished.returncode == 0, finished.stderr
+
+    return made_once(tmp_path_factory, "interrupted", make)
 
 
 @pytest.fixture

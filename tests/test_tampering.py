@@ -272,9 +272,9 @@ def with_zeros(path: Path, size: int) -> None:
     original.unlink()
 
 
-def test_a_deck_with_a_gigabyte_of_zeros_is_refused_from_its_zip_directory(out, verify):
+def test_a_deck_with_a_quarter_gigabyte_of_zeros_is_refused_from_its_zip_directory(out, verify):
     path = out / "harm-reduction" / "slides.pptx"
-    with_zeros(path, 1 << 30)
+    with_zeros(path, 256 << 20)  # five times the limit; unpacked, more than the memory verify may take
     assert path.stat().st_size < 5_000_000
     listed_again(out, "harm-reduction/slides.pptx")
 
@@ -282,11 +282,11 @@ def test_a_deck_with_a_gigabyte_of_zeros_is_refused_from_its_zip_directory(out, 
 
     assert status == 1
     assert failures(printed) == {"slides.pptx": [
-        f"holds {ZEROS}, which unpacks to 1073.7 MB; no part of a deck may be over 50 MB, so it is not opened; "
+        f"holds {ZEROS}, which unpacks to 268.4 MB; no part of a deck may be over 50 MB, so it is not opened; "
         "build again to replace it"],
         "index.html": [page_disagrees(out, "slides.pptx")]}
     peak = peak_memory_of_verify(out)
-    assert peak < 300_000_000, f"verify took {peak:,} bytes of memory"  # about 140 MB; on main, 2.1 GB
+    assert peak < 300_000_000, f"verify took {peak:,} bytes of memory"  # about 140 MB; 590 MB if it unpacks the part
 
 
 def peak_memory_of_verify(out: Path) -> int:

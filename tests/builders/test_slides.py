@@ -380,12 +380,11 @@ def test_a_title_too_long_for_any_slide_names_its_line(material, tmp_path):
 # Decks of other materials: what a viewer sees in the deck built from them
 
 @pytest.fixture(scope="module")
-def meeting_room(tmp_path_factory):
-    """A material without statements (steps, points, a five-column table, contacts, a callout), its deck built."""
-    folder = tmp_path_factory.mktemp("meeting-room")
-    material = written(folder, MEETING_ROOM, "meeting-room.yaml")
-    build(material, folder / "output", DECK_AND_COMPANIONS)
-    return material, Presentation(folder / "output" / "slides.pptx")
+def meeting_room(meeting_room_deck):
+    """A material without statements (steps, points, a five-column table, contacts, a callout), and its deck (built
+    once a run with its companions, see conftest.py)."""
+    material, folder = meeting_room_deck
+    return material, Presentation(folder / "slides.pptx")
 
 
 def slide_titled(deck, title: str):

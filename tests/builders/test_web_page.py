@@ -16,7 +16,7 @@ from generator.promises import handout_shows
 from generator.verify import verify_folder
 from generator.web import read_page
 
-from ..conftest import BRAND, CONTENT, made_once, pdf_text, words
+from ..conftest import BRAND, CONTENT, pdf_text, words
 
 SPANISH = CONTENT.with_suffix(".es.yaml")
 
@@ -153,14 +153,9 @@ def test_every_text_colour_of_the_page_meets_aa_in_light_and_dark(material, sche
 
 
 @pytest.fixture(scope="module")
-def spanish_page(tmp_path_factory) -> Path:
-    """The Spanish page, built with the other Spanish outputs once a run (see tests/test_spanish.py)."""
-    from generator.build import build_editions
-
-    def make(folder: Path) -> None:
-        build_editions([(load_content(SPANISH, BRAND), "es")], folder)
-
-    return made_once(tmp_path_factory, "spanish", make) / "es" / "index.html"
+def spanish_page(built_project) -> Path:
+    """The Spanish page, as the first build of a copy of the project wrote it with every other output."""
+    return built_project[0] / "output" / "harm-reduction" / "es" / "index.html"
 
 
 @pytest.mark.parametrize(("language", "dark", "width"), [("en", False, 1280), ("en", True, 1280),
