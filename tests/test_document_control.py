@@ -21,9 +21,11 @@ def slide_text(slide) -> str:
 
 @pytest.fixture(scope="module")
 def draft_outputs(material, tmp_path_factory):
-    """Every output of the shipped content marked as a draft."""
+    """The PDFs and the deck of the shipped content marked as a draft (the print-shop flyer among them, its colours
+    converted for the press); the poster is the flyer's layout again."""
     draft = dataclasses.replace(material, document=dataclasses.replace(material.document, status="draft"))
-    return made_once(tmp_path_factory, "draft", lambda folder: build(draft, folder))
+    names = ["flyer", "handout", "slides", "slides-handout", "facilitator-guide", "flyer-print-shop"]
+    return made_once(tmp_path_factory, "draft", lambda folder: build(draft, folder, names))
 
 
 def test_every_pdf_page_names_the_version(material, outputs):
@@ -49,7 +51,7 @@ def test_approved_outputs_carry_no_draft_mark(outputs):
 
 def test_a_draft_is_marked_on_every_page(material, draft_outputs):
     assert material.labels.draft_mark == "DRAFT – not approved for use"
-    for name in PDFS:
+    for name in (*PDFS, "flyer-print-shop.pdf"):
         pages = page_texts(draft_outputs / name)
         assert pages and all(shows(page, material.labels.draft_mark) for page in pages), name
 
