@@ -142,7 +142,7 @@ def _convert_content(pdf, holder, convert, seen: set) -> None:
             operator = pikepdf.Operator(_RGB[name])
         instructions.append((operands, operator))
     data = pikepdf.unparse_content_stream(instructions)
-    if isinstance(holder, pikepdf.Page) or holder.get("/Type") == "/Page":
+    if holder.get("/Type") == "/Page":
         holder.Contents = pdf.make_stream(data)
     else:
         holder.write(data)

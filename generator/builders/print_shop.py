@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Material
+from ..pdf_structure import finish_tagged_pdf
 from ..planning import asks_for
 from ..press import BLEED_PT, SLUG_PT, finish_for_press
 from .base import weasyprint_problems_as_errors
@@ -38,8 +39,6 @@ class PrintShop:
         with weasyprint_problems_as_errors(self.filename):
             # Tagged as well: a print-shop file is still read by people before it goes to press.
             document.write_pdf(target, pdf_variant="pdf/x-4", pdf_tags=True, uncompressed_pdf=False)
-        from ..pdf_structure import finish_tagged_pdf
-
         finish_tagged_pdf(target)
         finish_for_press(target, marks)
 
